@@ -134,7 +134,7 @@ public static class NcpsConfig
             args.Problem("units", $"{units} does not match the wiring, which has {wiring.Units} neurons");
         }
 
-        if (args.Object("units", required: false) is not { } described)
+        if (units is not null || args.Object("units", required: false) is not { } described)
         {
             return;
         }
