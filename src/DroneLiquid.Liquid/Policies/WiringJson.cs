@@ -234,12 +234,14 @@ internal static class WiringJson
 
     private static void WriteMatrix(Utf8JsonWriter writer, string key, sbyte[,] matrix)
     {
+        // One row a line: the raw values carry their own line break and indentation.
         writer.WriteStartArray(key);
+        string indent = "\n" + new string(' ', 2 * writer.CurrentDepth);
         for (int r = 0; r < matrix.GetLength(0); r++)
         {
             var row = new string[matrix.GetLength(1)];
             for (int c = 0; c < row.Length; c++) row[c] = matrix[r, c].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            writer.WriteRawValue("[" + string.Join(", ", row) + "]");
+            writer.WriteRawValue(indent + "[" + string.Join(", ", row) + "]");
         }
 
         writer.WriteEndArray();
