@@ -25,14 +25,7 @@ public static class PolicyJson
             w.WriteStartArray("inputs");
             foreach (var input in document.Observations)
             {
-                w.WriteStartObject();
-                w.WriteString("name", input.Name);
-                w.WriteString("unit", input.Unit);
-                w.WriteNumber("mean", input.Mean);
-                w.WriteNumber("std", input.Std);
-                WriteBound(w, "min", input.Min);
-                WriteBound(w, "max", input.Max);
-                w.WriteEndObject();
+                WriteEntry(w, input.Name, input.Unit, ("mean", input.Mean), ("std", input.Std), input.Min, input.Max);
             }
 
             w.WriteEndArray();
@@ -41,14 +34,7 @@ public static class PolicyJson
             w.WriteStartArray("outputs");
             foreach (var output in document.Actions)
             {
-                w.WriteStartObject();
-                w.WriteString("name", output.Name);
-                w.WriteString("unit", output.Unit);
-                w.WriteNumber("scale", output.Scale);
-                w.WriteNumber("offset", output.Offset);
-                WriteBound(w, "min", output.Min);
-                WriteBound(w, "max", output.Max);
-                w.WriteEndObject();
+                WriteEntry(w, output.Name, output.Unit, ("scale", output.Scale), ("offset", output.Offset), output.Min, output.Max);
             }
 
             w.WriteEndArray();
@@ -235,6 +221,18 @@ public static class PolicyJson
         }
 
         return files;
+    }
+
+    private static void WriteEntry(Utf8JsonWriter w, string name, string unit, (string Key, double Value) first, (string Key, double Value) second, double? min, double? max)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        w.WriteString("unit", unit);
+        w.WriteNumber(first.Key, first.Value);
+        w.WriteNumber(second.Key, second.Value);
+        WriteBound(w, "min", min);
+        WriteBound(w, "max", max);
+        w.WriteEndObject();
     }
 
     private static void WriteBound(Utf8JsonWriter w, string key, double? value)

@@ -46,50 +46,12 @@ internal sealed class NcpBuilder
         return new Wiring(type, _adjacency, _sensory, _p.MotorNeurons, layers, types);
     }
 
-    private void ConnectSensoryToInter()
-    {
-        var unreached = new HashSet<int>(_inter);
-        foreach (int source in _inputs)
-        {
-            foreach (int dest in _random.Sample(_inter, _p.SensoryFanout))
-            {
-                unreached.Remove(dest);
-                _sensory[source, dest] = _random.EvenPolarity();
-            }
-        }
+    private void ConnectSensoryToInter() =>
+        ConnectEnsuringReach(_inputs, _inter, _p.SensoryFanout, Math.Clamp(_inputs.Length * _p.SensoryFanout / _p.InterNeurons, 1, _inputs.Length), (input, inter, polarity) => _sensory[input, inter] = polarity);
 
-        int meanFanIn = Math.Clamp(_inputs.Length * _p.SensoryFanout / _p.InterNeurons, 1, _inputs.Length);
-        foreach (int dest in _inter.Where(unreached.Contains))
-        {
-            foreach (int source in _random.Sample(_inputs, meanFanIn))
-            {
-                _sensory[source, dest] = _random.EvenPolarity();
-            }
-        }
-    }
-
-    private void ConnectInterToCommand()
-    {
-        var unreached = new HashSet<int>(_command);
-        foreach (int source in _inter)
-        {
-            foreach (int dest in _random.Sample(_command, _p.InterFanout))
-            {
-                unreached.Remove(dest);
-                _adjacency[source, dest] = _random.EvenPolarity();
-            }
-        }
-
-        // ncps bounds this by the command count; it never exceeds the inter count either.
-        int meanFanIn = Math.Clamp(_p.InterNeurons * _p.InterFanout / _p.CommandNeurons, 1, Math.Min(_p.CommandNeurons, _p.InterNeurons));
-        foreach (int dest in _command.Where(unreached.Contains))
-        {
-            foreach (int source in _random.Sample(_inter, meanFanIn))
-            {
-                _adjacency[source, dest] = _random.EvenPolarity();
-            }
-        }
-    }
+    // ncps bounds the rescue fan-in by the command count; it never exceeds the inter count either.
+    private void ConnectInterToCommand() =>
+        ConnectEnsuringReach(_inter, _command, _p.InterFanout, Math.Clamp(_p.InterNeurons * _p.InterFanout / _p.CommandNeurons, 1, Math.Min(_p.CommandNeurons, _p.InterNeurons)), (inter, command, polarity) => _adjacency[inter, command] = polarity);
 
     private void ConnectRecurrentCommand()
     {
@@ -101,24 +63,31 @@ internal sealed class NcpBuilder
         }
     }
 
-    private void ConnectCommandToMotor()
+    private void ConnectCommandToMotor() =>
+        ConnectEnsuringReach(_motor, _command, _p.MotorFanin, Math.Clamp(_p.MotorNeurons * _p.MotorFanin / _p.CommandNeurons, 1, _p.MotorNeurons), (motor, command, polarity) => _adjacency[command, motor] = polarity);
+
+    /// <summary>
+    /// For every anchor, draws <paramref name="fan"/> distinct partners from <paramref name="pool"/> and
+    /// connects them; then every pool neuron no draw picked is connected to <paramref name="rescueCount"/>
+    /// anchors drawn at random. The caller's <paramref name="connect"/> knows the synapse's direction.
+    /// </summary>
+    private void ConnectEnsuringReach(int[] anchors, int[] pool, int fan, int rescueCount, Action<int, int, sbyte> connect)
     {
-        var unreached = new HashSet<int>(_command);
-        foreach (int dest in _motor)
+        var unreached = new HashSet<int>(pool);
+        foreach (int anchor in anchors)
         {
-            foreach (int source in _random.Sample(_command, _p.MotorFanin))
+            foreach (int partner in _random.Sample(pool, fan))
             {
-                unreached.Remove(source);
-                _adjacency[source, dest] = _random.EvenPolarity();
+                unreached.Remove(partner);
+                connect(anchor, partner, _random.EvenPolarity());
             }
         }
 
-        int meanFanOut = Math.Clamp(_p.MotorNeurons * _p.MotorFanin / _p.CommandNeurons, 1, _p.MotorNeurons);
-        foreach (int source in _command.Where(unreached.Contains))
+        foreach (int partner in pool.Where(unreached.Contains))
         {
-            foreach (int dest in _random.Sample(_motor, meanFanOut))
+            foreach (int anchor in _random.Sample(anchors, rescueCount))
             {
-                _adjacency[source, dest] = _random.EvenPolarity();
+                connect(anchor, partner, _random.EvenPolarity());
             }
         }
     }
