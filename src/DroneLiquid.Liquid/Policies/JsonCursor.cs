@@ -134,10 +134,16 @@ internal readonly struct JsonCursor(JsonElement element, string path, JsonProble
             return null;
         }
 
-        float value = Element.GetProperty(key).GetSingle();
+        var element = Element.GetProperty(key);
+        if (!element.TryGetSingle(out float value) || !float.IsFinite(value))
+        {
+            Problem(key, $"{Show(element)} is outside the float32 range");
+            return null;
+        }
+
         if (check?.Invoke(value) is { } allowed)
         {
-            Problem(key, $"{Show(Element.GetProperty(key))} is not allowed; {allowed}");
+            Problem(key, $"{Show(element)} is not allowed; {allowed}");
             return null;
         }
 

@@ -96,6 +96,8 @@ public class NcpsImporterTests
     [InlineData("""{"model_class": "CfC", "constructor_args": {"input_size": 1, "units": {"type": "NCP"}}, "wiring": {"type": "NCP", "output_dim": 1, "adjacency_matrix": [[0, 0, 0], [1, 0], [0, 1, 0]], "sensory_adjacency_matrix": [[0, 0, 1]]}}""", "config.json: wiring.adjacency_matrix[1]: row has 2 entries; the matrix must be square, 3 x 3 (units x units)")]
     [InlineData("""{"model_class": "CfC", "constructor_args": {"input_size": 1, "units": {"type": "NCP"}}, "wiring": {"type": "NCP", "output_dim": 1, "adjacency_matrix": [[0, 0, 0], [1, 0, 0], [0, -2, 0]], "sensory_adjacency_matrix": [[0, 0, 1]]}}""", "config.json: wiring.adjacency_matrix[2][1]: -2 is not a synapse polarity; allowed: -1, 0, 1")]
     [InlineData("""{"model_class": "CfC", "constructor_args": {"input_size": 1, "units": 2}""", "config.json: not valid JSON: ")]
+    [InlineData("""{"model_class": "CfC", "constructor_args": {"input_size": 1, "units": 2, "backbone_dropout": 1e300}}""", "config.json: constructor_args.backbone_dropout: 1e300 is outside the float32 range")]
+    [InlineData("""{"model_class": "CfC", "constructor_args": {"input_size": 1, "units": 2, "backbone_dropout": 1.0}}""", "config.json: constructor_args.backbone_dropout: 1.0 is not allowed; backbone dropout must be in [0, 1)")]
     public void BadConfigsGiveOneLineNamingTheKey(string json, string expected)
     {
         var ex = Assert.Throws<PolicyFormatException>(() => NcpsConfig.Parse(json, "config.json"));
