@@ -62,6 +62,11 @@ public static class Safetensors
 
         var header = bytes.Slice(8, (int)headerLength);
         var buffer = bytes[(8 + (int)headerLength)..];
+        if (!System.Text.Unicode.Utf8.IsValid(header))
+        {
+            throw Bad(source, "the header is not valid UTF-8 text");
+        }
+
         JsonDocument document;
         try
         {

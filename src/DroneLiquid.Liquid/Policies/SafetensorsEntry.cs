@@ -33,13 +33,21 @@ internal sealed record SafetensorsEntry(string Name, string Dtype, int[] Shape, 
             throw Safetensors.Bad(source, $"{where}: 'data_offsets' must be [begin, end] with begin <= end, got [{string.Join(", ", offsets)}]");
         }
 
-        long count = 1;
-        foreach (int dim in shape)
+        long count = 1, needed;
+        try
         {
-            count = checked(count * dim);
+            foreach (int dim in shape)
+            {
+                count = checked(count * dim);
+            }
+
+            needed = checked(count * elementSize.Value);
+        }
+        catch (OverflowException)
+        {
+            throw Safetensors.Bad(source, $"{where}: shape {NamedTensor.FormatShape(shape)} is too large");
         }
 
-        long needed = count * elementSize.Value;
         long have = offsets[1] - offsets[0];
         if (have != needed)
         {

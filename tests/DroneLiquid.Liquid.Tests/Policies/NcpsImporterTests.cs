@@ -104,6 +104,29 @@ public class NcpsImporterTests
         Assert.StartsWith(expected, Assert.Single(ex.Problems));
     }
 
+    [Theory]
+    [InlineData("wiredcfc_autoncp19.config.json")]
+    [InlineData("ltc_autoncp19.config.json")]
+    public void MangledConfigsAreAlwaysAListOfProblemsNeverACrash(string fixture)
+    {
+        string json = File.ReadAllText(TestFiles.Fixture(fixture));
+        var random = new Random(11);
+        const string Replacements = "{}[]\",:0123456789-.eEtrufalsn x";
+        for (int trial = 0; trial < 1500; trial++)
+        {
+            char[] text = json.ToCharArray();
+            text[random.Next(text.Length)] = Replacements[random.Next(Replacements.Length)];
+            try
+            {
+                NcpsConfig.Parse(new string(text), "config.json");
+            }
+            catch (PolicyFormatException ex)
+            {
+                Assert.All(ex.Problems, line => Assert.StartsWith("config.json: ", line));
+            }
+        }
+    }
+
     [Fact]
     public void WeightsOfAnotherModelListEveryMismatch()
     {

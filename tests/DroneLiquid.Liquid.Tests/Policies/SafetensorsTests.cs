@@ -121,6 +121,45 @@ public class SafetensorsTests
         Assert.StartsWith("/nonexistent/w.safetensors: cannot read the safetensors file", ex.Message);
     }
 
+    [Fact]
+    public void EveryPrefixOfAValidFileIsRefusedCleanly()
+    {
+        byte[] bytes = File.ReadAllBytes(TestFiles.Fixture("dtypes.safetensors"));
+        for (int length = 0; length < bytes.Length; length++)
+        {
+            Assert.Throws<InvalidDataException>(() => Safetensors.Parse(bytes.AsSpan(0, length), "w.safetensors"));
+        }
+    }
+
+    [Fact]
+    public void AnySingleCorruptByteEitherParsesOrGivesAnInvalidDataMessage()
+    {
+        byte[] original = File.ReadAllBytes(TestFiles.Fixture("dtypes.safetensors"));
+        foreach (byte flip in new byte[] { 0x01, 0x20, 0x80, 0xFF })
+        {
+            for (int i = 0; i < original.Length; i++)
+            {
+                byte[] bytes = (byte[])original.Clone();
+                bytes[i] ^= flip;
+                try
+                {
+                    Safetensors.Parse(bytes, "w.safetensors");
+                }
+                catch (InvalidDataException ex)
+                {
+                    Assert.StartsWith("w.safetensors: ", ex.Message);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AShapeTooLargeToCountIsRefused()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => Safetensors.Parse(Build("""{"t":{"dtype":"F32","shape":[2147483647,2147483647,2147483647],"data_offsets":[0,4]}}""", 4), "w.safetensors"));
+        Assert.Equal("w.safetensors: tensor 't': shape [2147483647, 2147483647, 2147483647] is too large", ex.Message);
+    }
+
     private static byte[] Build(string header, int bufferBytes)
     {
         byte[] json = Encoding.UTF8.GetBytes(header);
