@@ -47,7 +47,9 @@ public static class StateDictLayout
         int? proj = spec switch { CfcSpec c => c.ProjSize, WiredCfcSpec w => w.ProjSize, _ => null };
         if (proj is { } p)
         {
-            int cellOutputs = spec is WiredCfcSpec ws ? ws.Wiring.OutputDim : spec.StateSize;
+            // The cell's output: the last layer's state for a wired CfC (ncps sizes fc by output_dim, which is
+            // the same for NCP; a single-layer wiring with fewer outputs than units cannot run a projection in ncps).
+            int cellOutputs = spec is WiredCfcSpec ws ? ws.Wiring.Layers[^1].NeuronIds.Count : spec.StateSize;
             list.Add(new("fc.weight", [p, cellOutputs], true));
             list.Add(new("fc.bias", [p], true));
         }
