@@ -52,6 +52,7 @@ public static class WiringGenerators
     /// distinct sensory synapses, chosen uniformly, polarity +1 with odds 2/3. One layer "all".
     /// </summary>
     /// <param name="sparsityLevel">Fraction of absent synapses, in [0, 1).</param>
+    /// <remarks>ncps draws each sensory polarity twice and keeps the second draw; one draw has the same odds.</remarks>
     public static Wiring Random(int inputDim, int units, int? outputDim = null, double sparsityLevel = 0.0, int seed = DefaultDenseSeed)
     {
         int outputs = CheckDenseSizes(inputDim, units, outputDim);
@@ -79,7 +80,10 @@ public static class WiringGenerators
     }
 
     /// <summary>A Neural Circuit Policy sized from the neuron and output counts (ncps <c>AutoNCP(...)</c>).</summary>
-    /// <remarks>AutoNCP(19, 4) gives 9 inter, 6 command and 4 motor neurons with fanouts 4, 3, 6 recurrent, fanin 3.</remarks>
+    /// <remarks>
+    /// AutoNCP(19, 4) gives 9 inter, 6 command and 4 motor neurons with fanouts 4, 3, 6 recurrent, fanin 3.
+    /// The sparsity level must lie in [0.1, 1.0], the range ncps checks (its message says 0.0 to 0.9).
+    /// </remarks>
     public static Wiring AutoNcp(int inputDim, int units, int outputSize, double sparsityLevel = 0.5, int seed = DefaultNcpSeed)
     {
         CheckInputDim(inputDim);
