@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using DroneLiquid.Liquid.Models;
 
 namespace DroneLiquid.Liquid.Cells;
@@ -21,6 +23,8 @@ public sealed class CfcCell : LiquidCell
     private readonly float[] _a = [];
     private readonly float[] _wTauAbs = [];
     private readonly int _backboneUnits;
+    private readonly int _paddedUnits;
+    private readonly int _headsLength;
 
     /// <param name="prefix">State_dict prefix of the cell, e.g. <c>rnn_cell.</c> or <c>rnn_cell.layer_0.</c>.</param>
     /// <param name="sparsityMask">[units, inputSize + units] 0/1 values for a wired layer (read as <c>{prefix}sparsity_mask</c>), or null.</param>
@@ -43,10 +47,14 @@ public sealed class CfcCell : LiquidCell
         int zWidth = inputSize + units;
         float[]? mask = sparsityMask is null ? null : weights.TakeMask(prefix + "sparsity_mask", sparsityMask, units, zWidth);
 
+        _paddedUnits = PackedMatrix.PadRows(units);
         if (mode == CfcMode.Pure)
         {
-            _wTauAbs = weights.Take(prefix + "w_tau", ParameterInit.Xavier, 1, units).Select(MathF.Abs).ToArray();
-            _a = weights.Take(prefix + "A", ParameterInit.Xavier, 1, units);
+            // Padded to whole SIMD vectors with zeros so the fused loop below never reads past them.
+            _wTauAbs = new float[_paddedUnits];
+            _a = new float[_paddedUnits];
+            TensorPrimitives.Abs(weights.Take(prefix + "w_tau", ParameterInit.Xavier, 1, units), _wTauAbs.AsSpan(0, units));
+            weights.Take(prefix + "A", ParameterInit.Xavier, 1, units).CopyTo(_a, 0);
         }
 
         _backbone = new PackedMatrix[backboneLayers];
@@ -79,7 +87,10 @@ public sealed class CfcCell : LiquidCell
         }
 
         _heads = PackedMatrix.Create(stacked, heads.Length * units, width, stackedBias);
-        ScratchLength = zWidth + 2 * PackedMatrix.PadRows(Math.Max(_backboneUnits, 1)) + _heads.PaddedRows;
+        // The fused loop reads each head as whole vectors starting at head * units, so the last one may run
+        // past the matrix's padded rows; those lanes are computed and dropped.
+        _headsLength = Math.Max(_heads.PaddedRows, (heads.Length - 1) * units + _paddedUnits);
+        ScratchLength = zWidth + 2 * PackedMatrix.PadRows(Math.Max(_backboneUnits, 1)) + _headsLength + _paddedUnits;
     }
 
     public CfcMode Mode { get; }
@@ -115,35 +126,55 @@ public sealed class CfcCell : LiquidCell
             features = activated;
         }
 
-        var heads = scratch.Slice(zWidth + 2 * backbonePadded, _heads.PaddedRows);
+        var heads = scratch.Slice(zWidth + 2 * backbonePadded, _headsLength);
+        var result = scratch.Slice(zWidth + 2 * backbonePadded + _headsLength, _paddedUnits);
         _heads.Multiply(features, heads);
-        var f1 = heads[..units];
         if (Mode == CfcMode.Pure)
         {
-            // h' = A - A exp(-dt (|w_tau| + |f1|)) f1
-            TensorPrimitives.Abs(f1, nextState);
-            TensorPrimitives.Add(nextState, _wTauAbs, nextState);
-            TensorPrimitives.Multiply(nextState, -dt, nextState);
-            TensorPrimitives.Exp(nextState, nextState);
-            TensorPrimitives.Multiply(nextState, f1, nextState);
-            TensorPrimitives.Multiply(nextState, _a, nextState);
-            TensorPrimitives.Subtract(_a, nextState, nextState);
-            return;
+            CombinePure(heads, dt, result);
         }
-
-        var f1f2 = heads[..(2 * units)];
-        TensorPrimitives.Tanh(f1f2, f1f2);
-        var f2 = heads.Slice(units, units);
-        var gate = heads.Slice(2 * units, units);
-        var timeB = heads.Slice(3 * units, units);
-        TensorPrimitives.MultiplyAdd(gate, dt, timeB, gate);
-        TensorPrimitives.Sigmoid(gate, gate);
-        if (Mode == CfcMode.Default)
+        else
         {
-            // f1 (1 - g) + g f2 = f1 + g (f2 - f1)
-            TensorPrimitives.Subtract(f2, f1, f2);
+            CombineGated(heads, dt, result);
         }
 
-        TensorPrimitives.MultiplyAdd(f2, gate, f1, nextState);
+        result[..units].CopyTo(nextState);
+    }
+
+    /// <summary>h' = A - A exp(-dt (|w_tau| + |f1|)) f1, a whole vector of neurons at a time.</summary>
+    private void CombinePure(Span<float> heads, float dt, Span<float> result)
+    {
+        ref float f1 = ref MemoryMarshal.GetReference(heads);
+        ref float r = ref MemoryMarshal.GetReference(result);
+        var minusDt = new Vector<float>(-dt);
+        for (int k = 0; k < _paddedUnits; k += Vector<float>.Count)
+        {
+            var ff1 = Vector.LoadUnsafe(ref f1, (nuint)k);
+            var a = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_a), (nuint)k);
+            var tau = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_wTauAbs), (nuint)k);
+            var decay = Vector.Exp(minusDt * (tau + Vector.Abs(ff1)));
+            (a - a * decay * ff1).StoreUnsafe(ref r, (nuint)k);
+        }
+    }
+
+    /// <summary>
+    /// default: f1 (1 - g) + g f2 = f1 + g (f2 - f1); no_gate: f1 + g f2; with f1 = tanh ff1, f2 = tanh ff2,
+    /// g = sigmoid(time_a dt + time_b), a whole vector of neurons at a time.
+    /// </summary>
+    private void CombineGated(Span<float> heads, float dt, Span<float> result)
+    {
+        int u = StateSize;
+        ref float h = ref MemoryMarshal.GetReference(heads);
+        ref float r = ref MemoryMarshal.GetReference(result);
+        var vdt = new Vector<float>(dt);
+        bool gated = Mode == CfcMode.Default;
+        for (int k = 0; k < _paddedUnits; k += Vector<float>.Count)
+        {
+            var f1 = VectorMath.Tanh(Vector.LoadUnsafe(ref h, (nuint)k));
+            var f2 = VectorMath.Tanh(Vector.LoadUnsafe(ref h, (nuint)(u + k)));
+            var g = VectorMath.Sigmoid(Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref h, (nuint)(2 * u + k)), vdt, Vector.LoadUnsafe(ref h, (nuint)(3 * u + k))));
+            var next = gated ? Vector.MultiplyAddEstimate(g, f2 - f1, f1) : Vector.MultiplyAddEstimate(g, f2, f1);
+            next.StoreUnsafe(ref r, (nuint)k);
+        }
     }
 }

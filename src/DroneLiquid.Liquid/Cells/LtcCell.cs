@@ -61,8 +61,8 @@ public sealed class LtcCell : LiquidCell
         TensorPrimitives.Multiply(_gleak, vleak, _gleakVleak);
         _recurrent = new LtcSynapses(n, n, sigma, mu, constrain ? Softplus(w) : w, erev, mask);
         _sensory = new LtcSynapses(m, n, sSigma, sMu, constrain ? Softplus(sW) : sW, sErev, sMask);
-        // mapped input, sensory activations, Ns, Ds, recurrent activations, N, D, next v
-        ScratchLength = m + _sensory.Count + 2 * n + _recurrent.Count + 3 * n;
+        // mapped input and v padded to whole vectors, then Ns, Ds, N, D, next v
+        ScratchLength = _sensory.PaddedSources + _recurrent.PaddedSources + 5 * n;
     }
 
     public override int ScratchLength { get; }
@@ -83,33 +83,36 @@ public sealed class LtcCell : LiquidCell
         state.CopyTo(nextState);
         if (elapsedSeconds > 0f)
         {
-            var x = scratch[..m];
+            var x = scratch[.._sensory.PaddedSources];
+            var v = scratch.Slice(_sensory.PaddedSources, _recurrent.PaddedSources);
+            int at = _sensory.PaddedSources + _recurrent.PaddedSources;
+            var ns = scratch.Slice(at, n);
+            var ds = scratch.Slice(at + n, n);
+            var num = scratch.Slice(at + 2 * n, n);
+            var den = scratch.Slice(at + 3 * n, n);
+            var next = scratch.Slice(at + 4 * n, n);
+            x.Clear();
+            v.Clear();
             input.CopyTo(x);
-            if (_inputW.Length > 0) TensorPrimitives.Multiply(x, _inputW, x);
-            if (_inputB.Length > 0) TensorPrimitives.Add(x, _inputB, x);
-            int at = m;
-            var sensoryActivations = scratch.Slice(at, _sensory.Count);
-            var ns = scratch.Slice(at += _sensory.Count, n);
-            var ds = scratch.Slice(at += n, n);
-            var activations = scratch.Slice(at += n, _recurrent.Count);
-            var num = scratch.Slice(at += _recurrent.Count, n);
-            var den = scratch.Slice(at += n, n);
-            var next = scratch.Slice(at + n, n);
+            var mapped = x[..m];
+            if (_inputW.Length > 0) TensorPrimitives.Multiply(mapped, _inputW, mapped);
+            if (_inputB.Length > 0) TensorPrimitives.Add(mapped, _inputB, mapped);
             ns.Clear();
             ds.Clear();
-            _sensory.Accumulate(x, sensoryActivations, ns, ds);
+            _sensory.Accumulate(x, ns, ds);
 
             float cmScale = OdeUnfolds / elapsedSeconds;
             for (int unfold = 0; unfold < OdeUnfolds; unfold++)
             {
+                nextState.CopyTo(v);
                 ns.CopyTo(num);
                 ds.CopyTo(den);
-                _recurrent.Accumulate(nextState, activations, num, den);
+                _recurrent.Accumulate(v, num, den);
                 for (int j = 0; j < n; j++)
                 {
                     float cmT = _cm[j] * cmScale;
-                    float v = nextState[j];
-                    next[j] = float.IsInfinity(cmT) ? v : (cmT * v + _gleakVleak[j] + num[j]) / (cmT + _gleak[j] + den[j] + Epsilon);
+                    float vj = v[j];
+                    next[j] = float.IsInfinity(cmT) ? vj : (cmT * vj + _gleakVleak[j] + num[j]) / (cmT + _gleak[j] + den[j] + Epsilon);
                 }
 
                 next.CopyTo(nextState);

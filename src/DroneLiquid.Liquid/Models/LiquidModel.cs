@@ -85,7 +85,7 @@ public sealed class LiquidModel
     public static string Describe(LiquidModelSpec spec) => spec switch
     {
         CfcSpec c => $"a CfC (mode {c.Mode}, {c.Units} units, " +
-            (c.BackboneLayers == 0 ? "no backbone" : $"backbone {c.BackboneLayers}x{c.BackboneUnits} {c.Activation}{(c.BackboneDropout > 0 ? $" dropout {c.BackboneDropout}" : "")}") +
+            (c.BackboneLayers == 0 ? "no backbone" : $"backbone {c.BackboneUnits}x{c.BackboneLayers} {c.Activation}{(c.BackboneDropout > 0 ? $" dropout {c.BackboneDropout}" : "")}") +
             $"{(c.ProjSize is int p ? $", proj {p}" : "")}{(c.MixedMemory ? ", mixed memory" : "")})",
         WiredCfcSpec w => $"a wired CfC (mode {w.Mode}, {w.Wiring.Type} wiring, {w.Wiring.Units} neurons in {w.Wiring.Layers.Count} layers" +
             $"{(w.ProjSize is int p ? $", proj {p}" : "")}{(w.MixedMemory ? ", mixed memory" : "")})",

@@ -149,15 +149,7 @@ public sealed class LiquidSession
         return new SequenceResult(outputs, states, cellStates);
     }
 
-    private static int IndexOfNonFinite(ReadOnlySpan<float> values)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!float.IsFinite(values[i])) return i;
-        }
-
-        return -1;
-    }
+    private static int IndexOfNonFinite(ReadOnlySpan<float> values) => FiniteCheck.IndexOfNonFinite(values);
 
     private static void CheckFinite(ReadOnlySpan<float> values, string name)
     {
