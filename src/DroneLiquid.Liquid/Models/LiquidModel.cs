@@ -81,6 +81,44 @@ public sealed class LiquidModel
     /// <summary>A new session with zero state that owns all its buffers.</summary>
     public LiquidSession CreateSession() => new(this);
 
+    /// <summary>
+    /// Runs several independent sequences (a batch for evaluation), each in its own session with its own
+    /// elapsed times: row b's times never touch row c (ncps's batch broadcasting of timespans is not copied).
+    /// </summary>
+    /// <param name="sequences">[batch][time][InputSize].</param>
+    /// <param name="elapsedSeconds">[batch][time], or null for 1.0 s per step.</param>
+    /// <param name="initialStates">[batch][StateSize], or null for zeros.</param>
+    /// <param name="initialCellStates">[batch][StateSize] LSTM cell states (mixed memory), or null for zeros.</param>
+    public SequenceResult[] RunBatch(
+        IReadOnlyList<float[][]> sequences,
+        IReadOnlyList<float[]>? elapsedSeconds = null,
+        IReadOnlyList<float[]>? initialStates = null,
+        IReadOnlyList<float[]>? initialCellStates = null)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        foreach (var (name, count) in new[] { ("elapsedSeconds", elapsedSeconds?.Count), ("initialStates", initialStates?.Count), ("initialCellStates", initialCellStates?.Count) })
+        {
+            if (count is int n && n != sequences.Count)
+            {
+                throw new ArgumentException($"{name} has {n} rows for a batch of {sequences.Count}", name);
+            }
+        }
+
+        var results = new SequenceResult[sequences.Count];
+        for (int b = 0; b < sequences.Count; b++)
+        {
+            var session = CreateSession();
+            if (initialStates is not null || initialCellStates is not null)
+            {
+                session.SetState(initialStates?[b] ?? new float[StateSize], initialCellStates?[b] ?? default);
+            }
+
+            results[b] = session.RunSequence(sequences[b], elapsedSeconds?[b]);
+        }
+
+        return results;
+    }
+
     /// <summary>A one-line description of the architecture.</summary>
     public static string Describe(LiquidModelSpec spec) => spec switch
     {

@@ -16,19 +16,7 @@ public static class ReferenceRunner
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(reference);
-        var results = new SequenceResult[reference.Batch];
-        for (int b = 0; b < reference.Batch; b++)
-        {
-            var session = model.CreateSession();
-            if (reference.InitialState is not null)
-            {
-                session.SetState(reference.InitialState[b], reference.InitialCellState?[b] ?? default);
-            }
-
-            results[b] = session.RunSequence(reference.Inputs[b], reference.ElapsedSeconds[b]);
-        }
-
-        return results;
+        return model.RunBatch(reference.Inputs, reference.ElapsedSeconds, reference.InitialState, reference.InitialCellState);
     }
 
     /// <summary>Builds the model from the case's own spec and weights, runs it and compares everything recorded.</summary>

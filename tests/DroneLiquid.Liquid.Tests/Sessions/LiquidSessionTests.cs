@@ -133,4 +133,27 @@ public class LiquidSessionTests
         nan[5] = float.NaN;
         Assert.StartsWith("state[5] is NaN", Assert.Throws<ArgumentException>(() => session.SetState(nan)).Message);
     }
+
+    [Fact]
+    public void OneModelServesManyThreadsWithTheSameResultsAsOne()
+    {
+        var reference = ReferenceFiles.Load("wiredcfc_autoncp19.json");
+        var model = LiquidModel.Create(reference.Spec, reference.Weights);
+        var alone = model.RunBatch(reference.Inputs, reference.ElapsedSeconds, reference.InitialState);
+        var parallel = new SequenceResult[8][];
+        Parallel.For(0, parallel.Length, i => parallel[i] = model.RunBatch(reference.Inputs, reference.ElapsedSeconds, reference.InitialState));
+        Assert.All(parallel, run => Assert.Equal(alone.Select(r => r.Outputs), run.Select(r => r.Outputs)));
+    }
+
+    [Fact]
+    public void BatchRowsKeepTheirOwnElapsedTimes()
+    {
+        var reference = ReferenceFiles.Load("cfc_default.json");
+        var model = LiquidModel.Create(reference.Spec, reference.Weights);
+        var batch = model.RunBatch(reference.Inputs, reference.ElapsedSeconds);
+        var row1 = model.CreateSession().RunSequence(reference.Inputs[1], reference.ElapsedSeconds[1]);
+        Assert.Equal(row1.Outputs, batch[1].Outputs);
+        var wrong = Assert.Throws<ArgumentException>(() => model.RunBatch(reference.Inputs, reference.ElapsedSeconds[..1]));
+        Assert.Equal("elapsedSeconds has 1 rows for a batch of 2 (Parameter 'elapsedSeconds')", wrong.Message);
+    }
 }
