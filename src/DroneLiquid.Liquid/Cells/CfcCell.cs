@@ -152,7 +152,7 @@ public sealed class CfcCell : LiquidCell
             var ff1 = Vector.LoadUnsafe(ref f1, (nuint)k);
             var a = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_a), (nuint)k);
             var tau = Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_wTauAbs), (nuint)k);
-            var decay = Vector.Exp(minusDt * (tau + Vector.Abs(ff1)));
+            var decay = VectorMath.Exp(minusDt * (tau + Vector.Abs(ff1)));
             (a - a * decay * ff1).StoreUnsafe(ref r, (nuint)k);
         }
     }
