@@ -61,8 +61,8 @@ public sealed class LtcCell : LiquidCell
         TensorPrimitives.Multiply(_gleak, vleak, _gleakVleak);
         _recurrent = new LtcSynapses(n, n, sigma, mu, constrain ? Softplus(w) : w, erev, mask);
         _sensory = new LtcSynapses(m, n, sSigma, sMu, constrain ? Softplus(sW) : sW, sErev, sMask);
-        // mapped input and v padded to whole vectors, then Ns, Ds, N, D, next v
-        ScratchLength = _sensory.PaddedSources + _recurrent.PaddedSources + 5 * n;
+        // mapped input, Ns, Ds, N, D, next v, then the synapses' own scratch (used one after the other)
+        ScratchLength = m + 5 * n + Math.Max(_sensory.ScratchLength, _recurrent.ScratchLength);
     }
 
     public override int ScratchLength { get; }
@@ -83,35 +83,30 @@ public sealed class LtcCell : LiquidCell
         state.CopyTo(nextState);
         if (elapsedSeconds > 0f)
         {
-            var x = scratch[.._sensory.PaddedSources];
-            var v = scratch.Slice(_sensory.PaddedSources, _recurrent.PaddedSources);
-            int at = _sensory.PaddedSources + _recurrent.PaddedSources;
-            var ns = scratch.Slice(at, n);
-            var ds = scratch.Slice(at + n, n);
-            var num = scratch.Slice(at + 2 * n, n);
-            var den = scratch.Slice(at + 3 * n, n);
-            var next = scratch.Slice(at + 4 * n, n);
-            x.Clear();
-            v.Clear();
+            var x = scratch[..m];
+            var ns = scratch.Slice(m, n);
+            var ds = scratch.Slice(m + n, n);
+            var num = scratch.Slice(m + 2 * n, n);
+            var den = scratch.Slice(m + 3 * n, n);
+            var next = scratch.Slice(m + 4 * n, n);
+            var synapseScratch = scratch[(m + 5 * n)..];
             input.CopyTo(x);
-            var mapped = x[..m];
-            if (_inputW.Length > 0) TensorPrimitives.Multiply(mapped, _inputW, mapped);
-            if (_inputB.Length > 0) TensorPrimitives.Add(mapped, _inputB, mapped);
+            if (_inputW.Length > 0) TensorPrimitives.Multiply(x, _inputW, x);
+            if (_inputB.Length > 0) TensorPrimitives.Add(x, _inputB, x);
             ns.Clear();
             ds.Clear();
-            _sensory.Accumulate(x, ns, ds);
+            _sensory.Accumulate(x, ns, ds, synapseScratch);
 
             float cmScale = OdeUnfolds / elapsedSeconds;
             for (int unfold = 0; unfold < OdeUnfolds; unfold++)
             {
-                nextState.CopyTo(v);
                 ns.CopyTo(num);
                 ds.CopyTo(den);
-                _recurrent.Accumulate(v, num, den);
+                _recurrent.Accumulate(nextState, num, den, synapseScratch);
                 for (int j = 0; j < n; j++)
                 {
                     float cmT = _cm[j] * cmScale;
-                    float vj = v[j];
+                    float vj = nextState[j];
                     next[j] = float.IsInfinity(cmT) ? vj : (cmT * vj + _gleakVleak[j] + num[j]) / (cmT + _gleak[j] + den[j] + Epsilon);
                 }
 

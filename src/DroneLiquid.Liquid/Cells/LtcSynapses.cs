@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DroneLiquid.Liquid.Cells;
@@ -11,16 +10,15 @@ namespace DroneLiquid.Liquid.Cells;
 /// where <c>a_ij = w_ij sigmoid(sigma_ij (pre_i - mu_ij))</c>.
 /// </summary>
 /// <remarks>
-/// Each destination's synapses are padded to whole SIMD vectors (padding has w = 0, so it adds nothing),
-/// and one fused loop per destination computes activation, sigmoid and both sums. A destination fed by
-/// sources 0, 1, 2, ... in order (every row of a fully connected wiring) reads them as one vector load;
-/// sparser rows gather their sources first.
+/// The synapses are stored flat, destination after destination, with no padding between rows, so a solver
+/// iteration touches only real synapses: the presynaptic values are gathered into synapse order (runs of
+/// consecutive sources, every row of a fully connected wiring, are block copies), one SIMD pass computes
+/// every activation times w and times w*erev, and each destination sums its own slice.
 /// </remarks>
 internal sealed class LtcSynapses
 {
     private readonly int[] _rowStart;
-    private readonly bool[] _contiguous;
-    private readonly int[] _source;
+    private readonly Run[] _runs;
     private readonly float[] _sigma;
     private readonly float[] _mu;
     private readonly float[] _w;
@@ -29,18 +27,15 @@ internal sealed class LtcSynapses
     /// <param name="sigma">[sources, destinations] row-major, like <paramref name="mu"/>, <paramref name="w"/>, <paramref name="erev"/>, <paramref name="mask"/>.</param>
     public LtcSynapses(int sources, int destinations, float[] sigma, float[] mu, float[] w, float[] erev, float[] mask)
     {
-        int lanes = Vector<float>.Count;
-        SourceCount = sources;
         _rowStart = new int[destinations + 1];
-        _contiguous = new bool[destinations];
-        var source = new List<int>();
+        var runs = new List<Run>();
         var s = new List<float>();
         var m = new List<float>();
         var weight = new List<float>();
         var weightErev = new List<float>();
         for (int j = 0; j < destinations; j++)
         {
-            _rowStart[j] = source.Count;
+            _rowStart[j] = s.Count;
             for (int i = 0; i < sources; i++)
             {
                 int at = i * destinations + j;
@@ -49,79 +44,110 @@ internal sealed class LtcSynapses
                     continue;
                 }
 
-                source.Add(i);
+                if (runs.Count > 0 && runs[^1] is var last && last.Destination + last.Length == s.Count && last.Source + last.Length == i && last.Destination >= _rowStart[j])
+                {
+                    runs[^1] = last with { Length = last.Length + 1 };
+                }
+                else
+                {
+                    runs.Add(new Run(s.Count, i, 1));
+                }
+
                 s.Add(sigma[at]);
                 m.Add(mu[at]);
                 weight.Add(w[at] * mask[at]);
                 weightErev.Add(w[at] * mask[at] * erev[at]);
             }
-
-            int count = source.Count - _rowStart[j];
-            Count += count;
-            _contiguous[j] = Enumerable.Range(0, count).All(k => source[_rowStart[j] + k] == k);
-            while ((source.Count - _rowStart[j]) % lanes != 0)
-            {
-                source.Add(0);
-                s.Add(0f);
-                m.Add(0f);
-                weight.Add(0f);
-                weightErev.Add(0f);
-            }
         }
 
-        _rowStart[destinations] = source.Count;
-        (_source, _sigma, _mu, _w, _wErev) = (source.ToArray(), s.ToArray(), m.ToArray(), weight.ToArray(), weightErev.ToArray());
+        _rowStart[destinations] = s.Count;
+        Count = s.Count;
+        PaddedCount = Math.Max(PackedMatrix.PadRows(Count), Vector<float>.Count);
+        _runs = runs.ToArray();
+        (_sigma, _mu, _w, _wErev) = (Padded(s), Padded(m), Padded(weight), Padded(weightErev));
     }
 
     /// <summary>Synapses present.</summary>
     public int Count { get; }
 
-    public int SourceCount { get; }
+    /// <summary>Synapses rounded up to whole SIMD vectors.</summary>
+    public int PaddedCount { get; }
 
-    /// <summary>The length the presynaptic buffer needs: sources rounded up to whole vectors, the tail finite (e.g. 0).</summary>
-    public int PaddedSources => PackedMatrix.PadRows(SourceCount);
+    /// <summary>Floats of scratch <see cref="Accumulate"/> needs.</summary>
+    public int ScratchLength => 3 * PaddedCount;
 
-    /// <param name="pre">[PaddedSources] presynaptic values (mapped inputs or neuron potentials); entries past SourceCount finite.</param>
-    public void Accumulate(ReadOnlySpan<float> pre, Span<float> numerator, Span<float> denominator)
+    /// <param name="pre">Presynaptic values (mapped inputs or neuron potentials).</param>
+    public void Accumulate(ReadOnlySpan<float> pre, Span<float> numerator, Span<float> denominator, Span<float> scratch)
     {
-        if (pre.Length < PaddedSources || numerator.Length != _contiguous.Length || denominator.Length != _contiguous.Length)
+        int n = _rowStart.Length - 1;
+        if (numerator.Length != n || denominator.Length != n || scratch.Length < ScratchLength)
         {
-            throw new ArgumentException($"need {PaddedSources} presynaptic and {_contiguous.Length} destination values, got {pre.Length}, {numerator.Length}, {denominator.Length}");
+            throw new ArgumentException($"need {n} destination values and {ScratchLength} scratch, got {numerator.Length}, {denominator.Length}, {scratch.Length}");
         }
 
-        int lanes = Vector<float>.Count;
-        ref float p = ref MemoryMarshal.GetReference(pre);
+        var gathered = scratch[..PaddedCount];
+        var byErev = scratch.Slice(PaddedCount, PaddedCount);
+        var byW = scratch.Slice(2 * PaddedCount, PaddedCount);
+        foreach (var run in _runs)
+        {
+            if (run.Length == 1) gathered[run.Destination] = pre[run.Source];
+            else pre.Slice(run.Source, run.Length).CopyTo(gathered.Slice(run.Destination, run.Length));
+        }
+
+        ref float g = ref MemoryMarshal.GetReference(gathered);
+        ref float pe = ref MemoryMarshal.GetReference(byErev);
+        ref float pw = ref MemoryMarshal.GetReference(byW);
         ref float sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
         ref float mu = ref MemoryMarshal.GetArrayDataReference(_mu);
         ref float w = ref MemoryMarshal.GetArrayDataReference(_w);
         ref float wErev = ref MemoryMarshal.GetArrayDataReference(_wErev);
-        Span<float> gathered = stackalloc float[lanes];
-        for (int j = 0; j < numerator.Length; j++)
+        // Padding lanes may hold stale values; their results are never summed.
+        for (int k = 0; k < PaddedCount; k += Vector<float>.Count)
         {
-            int start = _rowStart[j], end = _rowStart[j + 1];
-            var sumN = Vector<float>.Zero;
-            var sumD = Vector<float>.Zero;
-            for (int k = start; k < end; k += lanes)
+            var a = VectorMath.Sigmoid(Vector.LoadUnsafe(ref sigma, (nuint)k) * (Vector.LoadUnsafe(ref g, (nuint)k) - Vector.LoadUnsafe(ref mu, (nuint)k)));
+            (a * Vector.LoadUnsafe(ref wErev, (nuint)k)).StoreUnsafe(ref pe, (nuint)k);
+            (a * Vector.LoadUnsafe(ref w, (nuint)k)).StoreUnsafe(ref pw, (nuint)k);
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            int start = _rowStart[j], length = _rowStart[j + 1] - start;
+            numerator[j] += Sum(byErev.Slice(start, length));
+            denominator[j] += Sum(byW.Slice(start, length));
+        }
+    }
+
+    private static float Sum(ReadOnlySpan<float> values)
+    {
+        int k = 0;
+        float sum = 0f;
+        if (values.Length >= Vector<float>.Count)
+        {
+            ref float v = ref MemoryMarshal.GetReference(values);
+            var acc = Vector<float>.Zero;
+            for (; k + Vector<float>.Count <= values.Length; k += Vector<float>.Count)
             {
-                var x = _contiguous[j] ? Vector.LoadUnsafe(ref p, (nuint)(k - start)) : Gather(ref p, k, gathered);
-                var a = VectorMath.Sigmoid(Vector.LoadUnsafe(ref sigma, (nuint)k) * (x - Vector.LoadUnsafe(ref mu, (nuint)k)));
-                sumN = Vector.MultiplyAddEstimate(a, Vector.LoadUnsafe(ref wErev, (nuint)k), sumN);
-                sumD = Vector.MultiplyAddEstimate(a, Vector.LoadUnsafe(ref w, (nuint)k), sumD);
+                acc += Vector.LoadUnsafe(ref v, (nuint)k);
             }
 
-            numerator[j] += Vector.Sum(sumN);
-            denominator[j] += Vector.Sum(sumD);
+            sum = Vector.Sum(acc);
         }
-    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector<float> Gather(ref float pre, int k, Span<float> gathered)
-    {
-        for (int lane = 0; lane < gathered.Length; lane++)
+        for (; k < values.Length; k++)
         {
-            gathered[lane] = Unsafe.Add(ref pre, _source[k + lane]);
+            sum += values[k];
         }
 
-        return new Vector<float>(gathered);
+        return sum;
     }
+
+    private float[] Padded(List<float> values)
+    {
+        var array = new float[PaddedCount];
+        values.CopyTo(array);
+        return array;
+    }
+
+    /// <summary>Synapses Destination.. (flat index) read sources Source.. consecutively.</summary>
+    private readonly record struct Run(int Destination, int Source, int Length);
 }

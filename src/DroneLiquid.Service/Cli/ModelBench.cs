@@ -14,7 +14,7 @@ namespace DroneLiquid.Service.Cli;
 internal static class ModelBench
 {
     private const int Chunks = 10;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
     public static Command CreateCommand()
     {
