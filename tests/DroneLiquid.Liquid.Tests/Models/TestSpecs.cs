@@ -1,4 +1,5 @@
 using DroneLiquid.Liquid.Models;
+using DroneLiquid.Liquid.Tests.Reference;
 
 namespace DroneLiquid.Liquid.Tests.Models;
 
@@ -25,4 +26,16 @@ internal static class TestSpecs
     };
 
     public static TheoryData<string> Names => new(All.Keys);
+
+    /// <summary>A spec of <see cref="All"/> with seeded random weights, or "file:name.json" for a reference file's model.</summary>
+    public static LiquidModel Build(string name, int seed = 2)
+    {
+        if (name.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var reference = ReferenceFiles.Load(name[5..]);
+            return LiquidModel.Create(reference.Spec, reference.Weights);
+        }
+
+        return LiquidModel.Create(All[name], RandomWeights.Create(All[name], seed));
+    }
 }

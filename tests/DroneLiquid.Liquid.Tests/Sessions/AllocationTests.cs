@@ -13,22 +13,11 @@ public class AllocationTests
     public static TheoryData<string> Models => new(
         TestSpecs.All.Keys.Concat(ReferenceFiles.All.Where(f => !f.Contains("long500")).Select(f => "file:" + f)));
 
-    private static LiquidModel Build(string name)
-    {
-        if (name.StartsWith("file:", StringComparison.Ordinal))
-        {
-            var reference = ReferenceFiles.Load(name[5..]);
-            return LiquidModel.Create(reference.Spec, reference.Weights);
-        }
-
-        return LiquidModel.Create(TestSpecs.All[name], RandomWeights.Create(TestSpecs.All[name], 2));
-    }
-
     [Theory]
     [MemberData(nameof(Models))]
     public void StepAllocatesNothingOver10000StepsAfterWarmUp(string name)
     {
-        var session = Build(name).CreateSession();
+        var session = TestSpecs.Build(name).CreateSession();
         var input = new float[session.Model.InputSize];
         var output = new float[session.Model.OutputSize];
         Run(session, input, output, 200);

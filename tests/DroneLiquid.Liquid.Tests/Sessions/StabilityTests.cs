@@ -13,22 +13,11 @@ public class StabilityTests
         "cfc-default-lecun", "cfc-nogate-tanh-2layers", "cfc-pure-relu-3layers-dropout", "cfc-default-gelu",
         "cfc-default-no-backbone", "cfc-mixed-memory-proj", "cfc-pure-mixed-memory", "wired-default", "wired-nogate-proj-mixed", "wired-pure");
 
-    private static LiquidModel Build(string name)
-    {
-        if (name.StartsWith("file:", StringComparison.Ordinal))
-        {
-            var reference = ReferenceFiles.Load(name[5..]);
-            return LiquidModel.Create(reference.Spec, reference.Weights);
-        }
-
-        return LiquidModel.Create(TestSpecs.All[name], RandomWeights.Create(TestSpecs.All[name], 4));
-    }
-
     [Theory]
     [MemberData(nameof(CfcModels))]
     public void CfcStaysFiniteForInputsOf1e4AtElapsedTimesFrom0To100Seconds(string name)
     {
-        var model = Build(name);
+        var model = TestSpecs.Build(name, seed: 4);
         var output = new float[model.OutputSize];
         foreach (float dt in new[] { 0f, 1e-3f, 10f, 100f })
         {

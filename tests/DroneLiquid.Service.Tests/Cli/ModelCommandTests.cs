@@ -16,13 +16,21 @@ public class ModelCommandTests
         return ConsoleCapture.Run(() => CliRunner.Run(root, args));
     }
 
-    private static string Variant(string file, Action<JsonNode> change)
+    /// <summary>Runs `model check` on a changed copy of a reference file.</summary>
+    private static (int Code, string StdOut, string StdErr) CheckVariant(string file, Action<JsonNode> change)
     {
         var node = JsonNode.Parse(File.ReadAllText(Reference(file)))!;
         change(node);
         string path = Path.Combine(Path.GetTempPath(), $"dl-cli-{Guid.NewGuid():N}-{file}");
         File.WriteAllText(path, node.ToJsonString());
-        return path;
+        try
+        {
+            return Run("model", "check", path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Theory]
@@ -54,19 +62,11 @@ public class ModelCommandTests
     [Fact]
     public void CheckFailsWithExitCode1AndNamesTheWorstValueWhenAnOutputIsOff()
     {
-        string path = Variant("wiredcfc_autoncp19.json", n => n["outputs"]![1]![7]![2] = n["outputs"]![1]![7]![2]!.GetValue<double>() + 1e-3);
-        try
-        {
-            var (code, stdout, stderr) = Run("model", "check", path);
-            Assert.Equal(ExitCodes.CheckFailed, code);
-            Assert.Equal("", stdout);
-            Assert.Contains("1 of 160 over tolerance (worst at batch 1, step 7, index 2)", stderr);
-            Assert.EndsWith("FAIL", stderr.Trim());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, stdout, stderr) = CheckVariant("wiredcfc_autoncp19.json", n => n["outputs"]![1]![7]![2] = n["outputs"]![1]![7]![2]!.GetValue<double>() + 1e-3);
+        Assert.Equal(ExitCodes.CheckFailed, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("1 of 160 over tolerance (worst at batch 1, step 7, index 2)", stderr);
+        Assert.EndsWith("FAIL", stderr.Trim());
     }
 
     [Fact]
@@ -91,33 +91,17 @@ public class ModelCommandTests
     [Fact]
     public void AMalformedFileIsBadInputNamingTheKey()
     {
-        string path = Variant("ltc_fc8.json", n => n["parameters"]![3]!["shape"] = new JsonArray(8, 9));
-        try
-        {
-            var (code, _, stderr) = Run("model", "check", path);
-            Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains("tensor 'rnn_cell.sigma'", stderr);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, _, stderr) = CheckVariant("ltc_fc8.json", n => n["parameters"]![3]!["shape"] = new JsonArray(8, 9));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("tensor 'rnn_cell.sigma'", stderr);
     }
 
     [Fact]
     public void AMissingTensorIsBadInputNamingTheKeyAndShape()
     {
-        string path = Variant("cfc_default.json", n => n["parameters"]!.AsArray().RemoveAt(4));
-        try
-        {
-            var (code, _, stderr) = Run("model", "check", path);
-            Assert.Equal(ExitCodes.BadInput, code);
-            Assert.Contains("tensor 'rnn_cell.ff2.weight' is missing (expected shape [8, 16])", stderr);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (code, _, stderr) = CheckVariant("cfc_default.json", n => n["parameters"]!.AsArray().RemoveAt(4));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("tensor 'rnn_cell.ff2.weight' is missing (expected shape [8, 16])", stderr);
     }
 
     [Fact]
