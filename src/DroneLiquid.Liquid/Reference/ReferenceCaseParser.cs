@@ -27,8 +27,9 @@ internal static class ReferenceCaseParser
             {
                 return Read(reader);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException || (ex is InvalidDataException && !ex.Message.StartsWith(source + ":", StringComparison.Ordinal)))
             {
+                // Wiring, tensor and dictionary constructors name the field but not the file.
                 throw new InvalidDataException($"{source}: {ex.Message}", ex);
             }
         }

@@ -77,4 +77,18 @@ public class ReferenceCaseTests
         string path = WriteVariant("cfc_pure.json", n => n["config"]!["constructor_args"]!["mode"] = "fast");
         Assert.EndsWith("'config.constructor_args.mode' is 'fast', expected default, no_gate or pure", LoadError(path));
     }
+
+    [Fact]
+    public void ADuplicatedParameterIsNamedWithTheFile()
+    {
+        string path = WriteVariant("cfc_pure.json", n => n["parameters"]!.AsArray().Add(n["parameters"]![0]!.DeepClone()));
+        Assert.EndsWith("cfc_pure.json: tensor 'rnn_cell.w_tau' appears twice", LoadError(path));
+    }
+
+    [Fact]
+    public void AnInconsistentWiringIsNamedWithTheFile()
+    {
+        string path = WriteVariant("ltc_autoncp19.json", n => n["config"]!["wiring"]!["layers"]![0]!["neurons"]!.AsArray().Add(3));
+        Assert.Contains("ltc_autoncp19.json: layer 'motor': neuron id 3 is out of range 0..18 or appears twice", LoadError(path));
+    }
 }
