@@ -4,6 +4,6 @@ using DroneLiquid.Service.Cli;
 // The `droneliquid` executable. Each verb group lives in its own file under Cli/ and is added here.
 var root = new RootCommand("DroneLiquid: fly a drone with a liquid neural network (CfC/LTC) over MAVLink.");
 root.Subcommands.Add(VersionCommand.Create());
-root.Subcommands.Add(new Command("model", "Liquid-network policies: inspect and import.") { Subcommands = { ModelInfoCommand.Create(), ModelImportCommand.Create() } });
+root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create()));
 
 return CliRunner.Run(root, args);

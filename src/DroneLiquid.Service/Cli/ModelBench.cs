@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using DroneLiquid.Liquid.Models;
+using DroneLiquid.Liquid.Sessions;
+
+namespace DroneLiquid.Service.Cli;
+
+/// <summary>
+/// `droneliquid model bench <model> [--steps N] [--json]`: nanoseconds and bytes allocated per step on this
+/// machine's native runtime, after a warm-up that lets the JIT reach its optimised tier. Wall time suffers
+/// when other processes share the cores; process CPU time per step is printed beside it for that reason.
+/// </summary>
+internal static class ModelBench
+{
+    private const int Chunks = 10;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+
+    public static Command CreateCommand()
+    {
+        var path = new Argument<string>("model") { Description = "A reference vector file (ncps reference JSON)." };
+        var steps = new Option<int>("--steps") { Description = "Measured steps (after warm-up).", DefaultValueFactory = _ => 100_000 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
+        var command = new Command("bench", "Measure ns per step and bytes allocated per step of the model on this machine.");
+        command.Arguments.Add(path);
+        command.Options.Add(steps);
+        command.Options.Add(json);
+        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(steps), parse.GetValue(json), TimeProvider.System));
+        return command;
+    }
+
+    internal static int Run(string path, int steps, bool json, TimeProvider time)
+    {
+        if (steps < Chunks)
+        {
+            throw new BadInputException($"--steps must be at least {Chunks}, got {steps}");
+        }
+
+        var source = ModelCommand.Load(path);
+        var model = ModelCommand.CreateModel(source);
+        var (inputs, elapsed) = Workload(source, model);
+        var session = model.CreateSession();
+        var output = new float[model.OutputSize];
+
+        long warmUpEnd = time.GetTimestamp() + (long)(WarmUp.TotalSeconds * time.TimestampFrequency);
+        int warmSteps = 0;
+        while (warmSteps < 1000 || time.GetTimestamp() < warmUpEnd)
+        {
+            StepOrFail(session, inputs, elapsed, warmSteps++, output);
+        }
+
+        // Touch every measuring call once so that none of them is compiled (and allocates) inside the measurement.
+        _ = time.GetElapsedTime(warmUpEnd).TotalNanoseconds + Environment.CpuUsage.TotalTime.TotalNanoseconds;
+
+        int perChunk = steps / Chunks;
+        double bestChunk = double.MaxValue;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        long start = time.GetTimestamp();
+        for (int chunk = 0; chunk < Chunks; chunk++)
+        {
+            long chunkStart = time.GetTimestamp();
+            for (int t = chunk * perChunk; t < (chunk + 1) * perChunk; t++)
+            {
+                StepOrFail(session, inputs, elapsed, t, output);
+            }
+
+            bestChunk = Math.Min(bestChunk, time.GetElapsedTime(chunkStart).TotalNanoseconds / perChunk);
+        }
+
+        double meanNs = time.GetElapsedTime(start).TotalNanoseconds / (perChunk * Chunks);
+        double cpuNs = (Environment.CpuUsage.TotalTime - cpuBefore).TotalNanoseconds / (perChunk * Chunks);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var report = new BenchReport(
+            path,
+            LiquidModel.Describe(model.Spec),
+            perChunk * Chunks,
+            Math.Round(meanNs, 1),
+            Math.Round(bestChunk, 1),
+            Math.Round(cpuNs, 1),
+            (double)allocated / (perChunk * Chunks),
+            RuntimeInformation.FrameworkDescription,
+            RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
+            Vector<float>.Count);
+        if (json)
+        {
+            JsonOutput.WriteLine(report);
+        }
+        else
+        {
+            Console.Error.WriteLine($"{path}: {report.Model}");
+            Console.Error.WriteLine($"  {report.NsPerStep:0.0} ns/step mean (wall), {report.BestChunkNsPerStep:0.0} best tenth, {report.CpuNsPerStep:0.0} process CPU; {report.BytesPerStep} bytes/step over {report.Steps} steps");
+            Console.Error.WriteLine($"  {report.Runtime}, {report.Architecture}, {report.SimdFloats} floats per SIMD vector");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The recorded inputs and elapsed times of the first sequence, or a deterministic sine sweep.</summary>
+    private static (float[][] Inputs, float[] Elapsed) Workload(ModelSource source, LiquidModel model)
+    {
+        if (source.Reference is { } reference)
+        {
+            return (reference.Inputs[0], reference.ElapsedSeconds[0]);
+        }
+
+        var inputs = Enumerable.Range(0, 64).Select(t => Enumerable.Range(0, model.InputSize).Select(i => MathF.Sin(0.1f * t + i)).ToArray()).ToArray();
+        return (inputs, Enumerable.Repeat(0.02f, 64).ToArray());
+    }
+
+    private static void StepOrFail(LiquidSession session, float[][] inputs, float[] elapsed, int t, float[] output)
+    {
+        int i = t % inputs.Length;
+        var status = session.TryStep(inputs[i], elapsed[i], output);
+        if (status != StepStatus.Ok)
+        {
+            throw new BadInputException($"step {t} of the recorded inputs failed: {status}");
+        }
+    }
+
+    private sealed record BenchReport(
+        string File,
+        string Model,
+        int Steps,
+        double NsPerStep,
+        double BestChunkNsPerStep,
+        double CpuNsPerStep,
+        double BytesPerStep,
+        string Runtime,
+        string Architecture,
+        int SimdFloats);
+}
