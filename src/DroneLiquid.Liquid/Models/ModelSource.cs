@@ -10,8 +10,8 @@ namespace DroneLiquid.Liquid.Models;
 /// <param name="Reference">The recorded inputs and ncps results, or null when the source has none.</param>
 public sealed record ModelSource(string Path, string Format, LiquidModelSpec Spec, TensorDictionary Weights, ReferenceCase? Reference)
 {
-    /// <summary>The readers <see cref="Load(string)"/> tries, in order. Policy folders join this list.</summary>
-    public static IReadOnlyList<IModelSourceReader> DefaultReaders { get; } = [new ReferenceCaseReader()];
+    /// <summary>The readers <see cref="Load(string)"/> tries, in order: ncps reference JSON, then policy folders.</summary>
+    public static IReadOnlyList<IModelSourceReader> DefaultReaders { get; } = [new ReferenceCaseReader(), new Policies.PolicyFolderReader()];
 
     public static ModelSource Load(string path) => Load(path, DefaultReaders);
 

@@ -18,7 +18,7 @@ internal static class ModelBench
 
     public static Command CreateCommand()
     {
-        var path = new Argument<string>("model") { Description = "A reference vector file (ncps reference JSON)." };
+        var path = new Argument<string>("model") { Description = "A policy folder (policy.json + weights.safetensors) or an ncps reference JSON file." };
         var steps = new Option<int>("--steps") { Description = "Measured steps (after warm-up).", DefaultValueFactory = _ => 100_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
         var command = new Command("bench", "Measure ns per step and bytes allocated per step of the model on this machine.");
