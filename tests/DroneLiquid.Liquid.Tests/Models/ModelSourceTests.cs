@@ -1,6 +1,8 @@
 using DroneLiquid.Liquid.Models;
+using DroneLiquid.Liquid.Policies;
 using DroneLiquid.Liquid.Reference;
 using DroneLiquid.Liquid.Tests.Fakes;
+using DroneLiquid.Liquid.Tests.Policies;
 using DroneLiquid.Liquid.Tests.Reference;
 
 namespace DroneLiquid.Liquid.Tests.Models;
@@ -19,8 +21,33 @@ public class ModelSourceTests
     [Fact]
     public void APathNoReaderRecognisesIsNamedWithTheKnownFormats()
     {
-        var error = Assert.Throws<InvalidDataException>(() => ModelSource.Load(AppContext.BaseDirectory));
-        Assert.Equal($"'{AppContext.BaseDirectory}' is not a model this build can read (known: ncps reference JSON (*.json))", error.Message);
+        using var folder = new TempFolder();
+        string path = Path.Combine(folder.Path, "weights.bin");
+        File.WriteAllBytes(path, [1, 2, 3]);
+        var error = Assert.Throws<InvalidDataException>(() => ModelSource.Load(path));
+        Assert.Equal($"'{path}' is not a model this build can read (known: ncps reference JSON (*.json), policy folder)", error.Message);
+    }
+
+    [Fact]
+    public void APolicyFolderLoadsThroughTheDefaultReaders()
+    {
+        using var folder = new TempFolder();
+        NcpsImporter.Import(
+            TestFiles.Fixture("wiredcfc_autoncp19.safetensors"), TestFiles.Fixture("wiredcfc_autoncp19.config.json"), folder.Path, null, "tests", TimeProvider.System);
+        var source = ModelSource.Load(folder.Path);
+        Assert.Equal("policy folder", source.Format);
+        Assert.Null(source.Reference);
+        var reference = ModelSource.Load(ReferenceFiles.PathOf("wiredcfc_autoncp19.json"));
+        Assert.Equal(reference.Weights.ValueCount, source.Weights.ValueCount);
+        Assert.Equal(4, source.CreateModel().OutputSize);
+    }
+
+    [Fact]
+    public void ADirectoryWithoutPolicyJsonIsNamedByThePolicyReader()
+    {
+        using var folder = new TempFolder();
+        var error = Assert.Throws<InvalidDataException>(() => ModelSource.Load(folder.Path));
+        Assert.Contains("policy.json: missing", error.Message);
     }
 
     [Fact]
@@ -33,7 +60,7 @@ public class ModelSourceTests
     [Fact]
     public void FurtherReadersPlugInBesideTheReferenceReader()
     {
-        var readers = ModelSource.DefaultReaders.Append(new FakeModelSourceReader(TestSpecs.All["wired-default"])).ToArray();
+        IModelSourceReader[] readers = [new ReferenceCaseReader(), new FakeModelSourceReader(TestSpecs.All["wired-default"])];
         var folder = ModelSource.Load(AppContext.BaseDirectory, readers);
         Assert.Equal("fake policy folder", folder.Format);
         Assert.Null(folder.Reference);
