@@ -34,6 +34,9 @@ public abstract class FakeI2cRegisterDevice : I2cDevice
 
     public bool Disposed { get; private set; }
 
+    /// <summary>Called with the register a read starts at, before it is served (tests animate the data registers).</summary>
+    public Action<byte>? BeforeRead { get; set; }
+
     /// <summary>The register map (tests set data registers directly).</summary>
     public byte this[int register]
     {
@@ -67,6 +70,7 @@ public abstract class FakeI2cRegisterDevice : I2cDevice
     public override void Read(Span<byte> buffer)
     {
         ThrowIfNack();
+        BeforeRead?.Invoke(_pointer);
         for (int i = 0; i < buffer.Length; i++)
         {
             buffer[i] = ReadRegister(_pointer);

@@ -171,15 +171,17 @@ public sealed class I2cImuSource : IImuSource
         SampleOnce();
 
         // Deadlines advance by whole periods so that the rate does not drift with the time a read takes;
-        // after a stall (a slow bus, a paused process) the loop skips the missed periods instead of bursting.
+        // after a stall of more than a period (a slow bus, a paused process) the loop skips the missed periods
+        // instead of bursting to catch up.
         long now = _timeProvider.GetTimestamp();
         _nextDeadline += _periodTicks;
-        if (_nextDeadline <= now)
+        if (_nextDeadline < now - _periodTicks)
         {
             _nextDeadline = now + _periodTicks - ((now - _nextDeadline) % _periodTicks);
         }
 
-        return TimeSpan.FromSeconds((double)(_nextDeadline - now) / _timeProvider.TimestampFrequency);
+        long delayTicks = Math.Max(0, _nextDeadline - now);
+        return TimeSpan.FromSeconds((double)delayTicks / _timeProvider.TimestampFrequency);
     }
 
     private Vector3 SettleGyroBias()
