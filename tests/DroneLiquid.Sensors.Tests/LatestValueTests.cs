@@ -20,9 +20,11 @@ public class LatestValueTests
         using var stop = new CancellationTokenSource();
         var writer = new Thread(() =>
         {
+            // As fast as a producer can go while still leaving gaps (a sensor publishes at most every few µs).
             for (long i = 1; !stop.IsCancellationRequested; i++)
             {
                 latest.Publish(new Triple(i));
+                Thread.SpinWait(20);
             }
         });
         writer.Start();

@@ -1,0 +1,67 @@
+namespace DroneLiquid.Sensors.Camera;
+
+/// <summary>
+/// The hand-off every camera source uses: a <see cref="FrameExchange"/> of pooled buffers plus sequence numbers,
+/// <see cref="TimeProvider"/> timestamps, fault flags and the age after which a frame is stale.
+/// </summary>
+internal sealed class CameraFrameChannel
+{
+    private readonly FrameExchange _exchange;
+    private readonly TimeProvider _timeProvider;
+    private readonly long _staleAfterTicks;
+    private long _published;
+    private long _badFrames;
+    private int _faults;
+
+    public CameraFrameChannel(int frameCapacityBytes, TimeProvider timeProvider, TimeSpan staleAfter)
+    {
+        _exchange = new FrameExchange(frameCapacityBytes);
+        _timeProvider = timeProvider;
+        _staleAfterTicks = (long)(staleAfter.TotalSeconds * timeProvider.TimestampFrequency);
+    }
+
+    public TimeProvider TimeProvider => _timeProvider;
+
+    public CameraCounters Counters => new(Interlocked.Read(ref _published), _exchange.Dropped, Interlocked.Read(ref _badFrames));
+
+    public SensorFaults ProducerFaults => (SensorFaults)Volatile.Read(ref _faults);
+
+    /// <summary>Copies a frame into the next pooled buffer, stamps it now and publishes it; producer only.</summary>
+    public void Publish(ReadOnlySpan<byte> data, int width, int height, FramePixelFormat format, long sourceTimestampMicroseconds = 0)
+    {
+        var frame = _exchange.Back;
+        frame.CopyFrom(data);
+        long sequence = _published + 1;
+        frame.Set(data.Length, width, height, format, _timeProvider.GetTimestamp(), sequence, sourceTimestampMicroseconds);
+        _exchange.Publish();
+        Interlocked.Exchange(ref _published, sequence);
+    }
+
+    /// <summary>Counts a refused frame or capture error; producer only.</summary>
+    public void CountBadFrame() => Interlocked.Increment(ref _badFrames);
+
+    public void SetFaults(SensorFaults faults, bool present)
+    {
+        int current = Volatile.Read(ref _faults);
+        Volatile.Write(ref _faults, present ? current | (int)faults : current & ~(int)faults);
+    }
+
+    /// <summary>The newest frame with its age and health; consumer only.</summary>
+    public CameraReading AcquireLatest()
+    {
+        var faults = ProducerFaults;
+        bool isNew = _exchange.TryAcquireNewest(out var frame);
+        if (frame is null)
+        {
+            return new CameraReading(null, false, double.PositiveInfinity, faults | SensorFaults.NoData);
+        }
+
+        long ageTicks = _timeProvider.GetTimestamp() - frame.Timestamp;
+        if (ageTicks > _staleAfterTicks)
+        {
+            faults |= SensorFaults.Stale;
+        }
+
+        return new CameraReading(frame, isNew, (double)ageTicks / _timeProvider.TimestampFrequency, faults);
+    }
+}
