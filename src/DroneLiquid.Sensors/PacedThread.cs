@@ -12,6 +12,7 @@ internal sealed class PacedThread : IDisposable
     private readonly ITimer _timer;
     private readonly Thread _thread;
     private volatile bool _stopping;
+    private long _armed;
 
     /// <summary>Creates and starts the thread; the first step runs after <paramref name="firstDelay"/>.</summary>
     public PacedThread(string name, TimeProvider timeProvider, TimeSpan firstDelay, Func<TimeSpan> step)
@@ -21,7 +22,11 @@ internal sealed class PacedThread : IDisposable
         _thread = new Thread(Run) { Name = name, IsBackground = true, Priority = ThreadPriority.AboveNormal };
         _thread.Start();
         _timer.Change(firstDelay, Timeout.InfiniteTimeSpan);
+        Interlocked.Increment(ref _armed);
     }
+
+    /// <summary>How many times the timer has been armed for a next step (tests wait for it before moving a fake clock).</summary>
+    internal long ArmCount => Interlocked.Read(ref _armed);
 
     /// <summary>Stops the thread and waits for the running step to finish.</summary>
     public void Dispose()
@@ -59,6 +64,7 @@ internal sealed class PacedThread : IDisposable
             }
 
             _timer.Change(next, Timeout.InfiniteTimeSpan);
+            Interlocked.Increment(ref _armed);
         }
     }
 }

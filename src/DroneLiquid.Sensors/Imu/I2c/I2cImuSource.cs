@@ -58,6 +58,9 @@ public sealed class I2cImuSource : IImuSource
     /// <summary>The gyro bias in use, board frame, rad/s (zero without calibration).</summary>
     public Vector3 GyroBiasBoard => _gyroBiasBoard;
 
+    /// <summary>How often the sampling thread has armed its timer (tests synchronise a fake clock with it).</summary>
+    internal long LoopArmCount => _thread?.ArmCount ?? 0;
+
     /// <inheritdoc/>
     public ImuCounters Counters => _health is null
         ? default
@@ -74,7 +77,7 @@ public sealed class I2cImuSource : IImuSource
             return;
         }
 
-        _nextDeadline = _timeProvider.GetTimestamp() + _periodTicks;
+        _nextDeadline = _timeProvider.GetTimestamp(); // the first step runs at once
         _thread = new PacedThread($"imu {Name}", _timeProvider, TimeSpan.Zero, Step);
         _logger.ImuStarted(Name, _options.SampleRateHz, _remap.ToString());
     }

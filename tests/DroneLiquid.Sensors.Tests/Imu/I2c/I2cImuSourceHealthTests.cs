@@ -108,22 +108,23 @@ public class I2cImuSourceHealthTests
         var options = I2cImuTestRig.Options(ImuChip.Mpu6500, 8, 1000, rateHz: 100);
         using var source = I2cImuTestRig.Source(options, _clock, _chip);
         source.Start();
-        WaitFor(() => source.Counters.SamplesPublished == 1);
+        WaitFor(() => source.Counters.SamplesPublished == 1 && source.LoopArmCount == 2);
 
-        // 100 ms of fake time in 1 ms steps: one sample per 10 ms period (a step may land just after a
-        // re-arm, so allow a little slack below, none above).
-        for (int i = 0; i < 100; i++)
+        // Each 10 ms period of fake time gives exactly one sample, taken at the new time.
+        for (int i = 0; i < 5; i++)
         {
             _chip.SetAccelerometerRaw((short)i, 0, 4096);
+            _clock.Advance(TimeSpan.FromMilliseconds(9));
+            Thread.Sleep(5);
+            Assert.Equal(i + 1, source.Counters.SamplesPublished); // not yet: 1 ms of the period left
             _clock.Advance(TimeSpan.FromMilliseconds(1));
-            Thread.Sleep(1);
+            WaitFor(() => source.Counters.SamplesPublished == i + 2 && source.LoopArmCount == i + 3);
+            Assert.Equal(_clock.GetTimestamp(), source.ReadLatest().Timestamp);
         }
 
         long published = source.Counters.SamplesPublished;
-        Assert.InRange(published, 8, 11);
-        var reading = source.ReadLatest();
-        Assert.Equal(published, reading.Sequence);
-        Assert.Equal(published, reading.Value.Sequence);
+        Assert.Equal(6, published);
+        Assert.Equal(6, source.ReadLatest().Value.Sequence);
 
         source.Stop();
         _clock.Advance(TimeSpan.FromMilliseconds(50));
