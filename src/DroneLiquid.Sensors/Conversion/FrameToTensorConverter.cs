@@ -38,14 +38,21 @@ public sealed class FrameToTensorConverter
         var crop = spec.Crop ?? new CropRectangle(0, 0, inputWidth, inputHeight);
         Validate(inputWidth, inputHeight, format, spec, crop);
         (_inputWidth, _inputHeight, _format) = (inputWidth, inputHeight, format);
-        (_outputWidth, _outputHeight, _cropY) = (spec.OutputWidth, spec.OutputHeight, crop.Y);
+        (_outputWidth, _outputHeight) = (spec.OutputWidth, spec.OutputHeight);
+
+        // JPEG can be decoded at 1/2, 1/4 or 1/8 size in the DCT domain, which is several times cheaper than a
+        // full decode; the largest reduction that keeps the crop exact and at least the tensor size is used.
+        int decodeDivisor = format == FramePixelFormat.Mjpeg ? MjpegDecoder.ChooseDivisor(inputWidth, inputHeight, crop, spec.OutputWidth, spec.OutputHeight) : 1;
+        int sourceWidth = inputWidth / decodeDivisor, sourceHeight = inputHeight / decodeDivisor;
+        crop = new CropRectangle(crop.X / decodeDivisor, crop.Y / decodeDivisor, crop.Width / decodeDivisor, crop.Height / decodeDivisor);
+        _cropY = crop.Y;
 
         // After an MJPEG decode the source is RGBA; YUYV is 2 bytes per pixel, RGB24 3.
         int bytesPerPixel = format switch { FramePixelFormat.Yuyv => 2, FramePixelFormat.Rgb24 => 3, _ => 4 };
-        _sourceRowBytes = inputWidth * bytesPerPixel;
+        _sourceRowBytes = sourceWidth * bytesPerPixel;
         _cropOffsetBytes = crop.X * bytesPerPixel;
         _cropRowBytes = crop.Width * bytesPerPixel;
-        _expectedFrameBytes = format == FramePixelFormat.Mjpeg ? 0 : _sourceRowBytes * inputHeight;
+        _expectedFrameBytes = format == FramePixelFormat.Mjpeg ? 0 : _sourceRowBytes * sourceHeight;
         _rowAccumulator = GC.AllocateArray<float>(_cropRowBytes, pinned: true);
         _vertical = ResampleAxis.Create(crop.Height, spec.OutputHeight, spec.Resize);
 
@@ -76,8 +83,8 @@ public sealed class FrameToTensorConverter
 
         if (format == FramePixelFormat.Mjpeg)
         {
-            _decoder = new MjpegDecoder(inputWidth, inputHeight);
-            _decoded = GC.AllocateUninitializedArray<byte>(_sourceRowBytes * inputHeight, pinned: true);
+            _decoder = new MjpegDecoder(inputWidth, inputHeight, decodeDivisor);
+            _decoded = GC.AllocateUninitializedArray<byte>(_sourceRowBytes * sourceHeight, pinned: true);
         }
     }
 

@@ -11,14 +11,35 @@ namespace DroneLiquid.Sensors.Conversion;
 /// </summary>
 internal sealed unsafe class MjpegDecoder
 {
+    private readonly int _width, _height;
     private readonly SKImageInfo _info;
 
-    public MjpegDecoder(int width, int height)
+    /// <summary>A decoder for <paramref name="width"/>×<paramref name="height"/> JPEGs, decoded at 1/<paramref name="divisor"/> of that size.</summary>
+    public MjpegDecoder(int width, int height, int divisor)
     {
-        _info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        (_width, _height) = (width, height);
+        _info = new SKImageInfo(width / divisor, height / divisor, SKColorType.Rgba8888, SKAlphaType.Opaque);
     }
 
-    /// <summary>Decodes <paramref name="jpeg"/> into <paramref name="rgba"/> (width × height × 4 bytes, pinned).</summary>
+    /// <summary>
+    /// The largest of 8, 4, 2 (else 1) that divides the frame and the crop exactly and leaves the crop at least
+    /// as large as the tensor: libjpeg-turbo then decodes straight to the reduced size.
+    /// </summary>
+    public static int ChooseDivisor(int width, int height, Conversion.CropRectangle crop, int outputWidth, int outputHeight)
+    {
+        foreach (int d in (ReadOnlySpan<int>)[8, 4, 2])
+        {
+            bool exact = width % d == 0 && height % d == 0 && crop.X % d == 0 && crop.Y % d == 0 && crop.Width % d == 0 && crop.Height % d == 0;
+            if (exact && crop.Width / d >= outputWidth && crop.Height / d >= outputHeight)
+            {
+                return d;
+            }
+        }
+
+        return 1;
+    }
+
+    /// <summary>Decodes <paramref name="jpeg"/> into <paramref name="rgba"/> (the reduced width × height × 4 bytes, pinned).</summary>
     public void Decode(ReadOnlySpan<byte> jpeg, byte[] rgba)
     {
         if (jpeg.Length < 4 || jpeg[0] != 0xFF || jpeg[1] != 0xD8)
@@ -32,9 +53,9 @@ internal sealed unsafe class MjpegDecoder
             using var data = SKData.Create((IntPtr)source, jpeg.Length);
             using var codec = SKCodec.Create(data)
                 ?? throw new InvalidDataException($"MJPEG frame of {jpeg.Length} bytes is not a decodable JPEG");
-            if (codec.Info.Width != _info.Width || codec.Info.Height != _info.Height)
+            if (codec.Info.Width != _width || codec.Info.Height != _height)
             {
-                throw new InvalidDataException($"MJPEG frame is {codec.Info.Width}x{codec.Info.Height}; the camera is configured for {_info.Width}x{_info.Height}");
+                throw new InvalidDataException($"MJPEG frame is {codec.Info.Width}x{codec.Info.Height}; the camera is configured for {_width}x{_height}");
             }
 
             var result = codec.GetPixels(_info, (IntPtr)destination);

@@ -43,6 +43,35 @@ public class MjpegConversionTests(ITestOutputHelper output)
         Assert.True(worst <= Tolerance, $"largest error {worst * 255:0.00}/255 exceeds 3/255");
     }
 
+    [Theory]
+    [InlineData(0, 0, 640, 480, 128, 96, 4)] // decoded at 160x120, then area 1.25:1
+    [InlineData(0, 0, 640, 480, 64, 48, 8)]
+    [InlineData(80, 0, 480, 480, 96, 96, 4)]
+    [InlineData(2, 0, 480, 480, 96, 96, 2)] // crop X only divides by 2
+    [InlineData(0, 0, 640, 480, 400, 300, 1)] // the tensor is larger than half the frame
+    public void Jpeg_is_decoded_at_the_largest_exact_reduction_that_keeps_the_tensor_size(int x, int y, int w, int h, int outW, int outH, int divisor)
+    {
+        Assert.Equal(divisor, MjpegDecoder.ChooseDivisor(640, 480, new CropRectangle(x, y, w, h), outW, outH));
+    }
+
+    [Fact]
+    public void Cropped_mjpeg_bars_decode_within_tolerance()
+    {
+        // Bars 1..6 at 1/4 scale (120x120) → 96x96: each bar is 16 columns.
+        var spec = ColourBars.Spec(96, 96, crop: new CropRectangle(80, 0, 480, 480));
+        var converter = new FrameToTensorConverter(640, 480, FramePixelFormat.Mjpeg, spec);
+        var tensor = new float[converter.TensorLength];
+
+        converter.Convert(Fixture(), tensor);
+
+        for (int bar = 1; bar <= 6; bar++)
+        {
+            var rgb = ColourBars.Rgb[bar];
+            float red = tensor[40 * 96 + (bar - 1) * 16 + 8] * ColourBars.ImageNetStd[0] + ColourBars.ImageNetMean[0];
+            Assert.True(Math.Abs(red - (rgb.R / 255f)) <= Tolerance, $"bar {bar}: red {red * 255:0.0}/255, expected {rgb.R}");
+        }
+    }
+
     [Fact]
     public void A_frame_that_is_not_a_jpeg_names_what_it_found()
     {
