@@ -20,6 +20,7 @@ public sealed class RecordedFramesSource : ICameraSource
     private CameraFrameChannel? _channel;
     private PacedThread? _thread;
     private int _next;
+    private long _origin;
 
     /// <summary>Creates a replay of <paramref name="folder"/>; with <paramref name="loop"/> it starts over after the last frame.</summary>
     public RecordedFramesSource(string folder, bool loop = false, TimeSpan? staleAfter = null, TimeProvider? timeProvider = null)
@@ -86,6 +87,7 @@ public sealed class RecordedFramesSource : ICameraSource
         }
 
         _channel = new CameraFrameChannel(capacity, _timeProvider, _staleAfter);
+        _origin = _timeProvider.GetTimestamp();
         _thread = new PacedThread($"replay {_folder}", _timeProvider, TimeSpan.Zero, Step);
     }
 
@@ -118,15 +120,19 @@ public sealed class RecordedFramesSource : ICameraSource
                 return Timeout.InfiniteTimeSpan;
             }
 
+            // The next pass starts one (last) frame interval after the last frame.
+            long lastInterval = i > 0 ? entry.TimestampMicroseconds - _entries[i - 1].TimestampMicroseconds : 0;
+            _origin += MicrosecondsToTicks(entry.TimestampMicroseconds - _entries[0].TimestampMicroseconds + lastInterval);
             _next = 0;
-            return Interval(Math.Max(0, i - 1), i);
         }
 
-        return Interval(i, _next);
+        // Due times are measured from the start of the pass, so the replay keeps the recorded pace without drift.
+        long due = _origin + MicrosecondsToTicks(_entries[_next].TimestampMicroseconds - _entries[0].TimestampMicroseconds);
+        long delay = Math.Max(0, due - _timeProvider.GetTimestamp());
+        return TimeSpan.FromSeconds((double)delay / _timeProvider.TimestampFrequency);
     }
 
-    private TimeSpan Interval(int from, int to) =>
-        TimeSpan.FromTicks(Math.Max(0, _entries[to].TimestampMicroseconds - _entries[from].TimestampMicroseconds) * 10);
+    private long MicrosecondsToTicks(long microseconds) => (long)(microseconds * (_timeProvider.TimestampFrequency / 1e6));
 
     private void CheckFrame(RecordedFrameIndex.Entry entry, byte[] bytes)
     {
