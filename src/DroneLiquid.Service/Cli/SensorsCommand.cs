@@ -82,32 +82,24 @@ internal static class SensorsCommand
 
     private static Command Camera()
     {
-        var device = new Option<string>("--device") { Description = "V4L2 device node.", DefaultValueFactory = _ => "/dev/video0" };
-        var width = new Option<int>("--width") { DefaultValueFactory = _ => 640 };
-        var height = new Option<int>("--height") { DefaultValueFactory = _ => 480 };
-        var format = new Option<FramePixelFormat>("--format") { Description = "Yuyv or Mjpeg.", DefaultValueFactory = _ => FramePixelFormat.Yuyv };
-        var command = new Command("camera", "Capture from a V4L2 camera for a few seconds, converting each new frame to a 128x96 tensor.") { device, width, height, format, s_seconds, s_json };
+        var command = new Command("camera", "Capture from a V4L2 camera for a few seconds, converting each new frame to a 128x96 tensor.") { s_seconds, s_json };
+        var camera = CameraOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = new V4l2CameraOptions { DevicePath = parse.GetValue(device)!, Width = parse.GetValue(width), Height = parse.GetValue(height), PixelFormat = parse.GetValue(format) };
-            using var camera = Start(() => new V4l2CameraSource(options), c => c.Start());
-            return ReadCamera(camera, parse.GetValue(s_seconds), parse.GetValue(s_json));
+            using var source = Start(() => new V4l2CameraSource(camera.Read(parse)), c => c.Start());
+            return ReadCamera(source, parse.GetValue(s_seconds), parse.GetValue(s_json));
         });
         return command;
     }
 
     private static Command Record()
     {
-        var device = new Option<string>("--device") { Description = "V4L2 device node.", DefaultValueFactory = _ => "/dev/video0" };
-        var width = new Option<int>("--width") { DefaultValueFactory = _ => 640 };
-        var height = new Option<int>("--height") { DefaultValueFactory = _ => 480 };
-        var format = new Option<FramePixelFormat>("--format") { Description = "Yuyv or Mjpeg.", DefaultValueFactory = _ => FramePixelFormat.Yuyv };
         var folder = new Argument<string>("folder") { Description = "An empty folder to write frames.csv and the frames into." };
-        var command = new Command("record", "Record a V4L2 camera into a recorded-frames folder for later replay.") { folder, device, width, height, format, s_seconds, s_json };
+        var command = new Command("record", "Record a V4L2 camera into a recorded-frames folder for later replay.") { folder, s_seconds, s_json };
+        var options = CameraOptions.AddTo(command);
         command.SetAction(parse =>
         {
-            var options = new V4l2CameraOptions { DevicePath = parse.GetValue(device)!, Width = parse.GetValue(width), Height = parse.GetValue(height), PixelFormat = parse.GetValue(format) };
-            using var camera = Start(() => new V4l2CameraSource(options), c => c.Start());
+            using var camera = Start(() => new V4l2CameraSource(options.Read(parse)), c => c.Start());
             RecordedFramesWriter writer;
             try
             {
@@ -285,6 +277,32 @@ internal static class SensorsCommand
     private static float[] Components(Vector3 v) => [v.X, v.Y, v.Z];
 
     private static string Join(float[] v) => string.Join(", ", v.Select(x => x.ToString("0.###", CultureInfo.InvariantCulture)));
+
+    /// <summary>The options that choose a V4L2 camera, shared by the camera and record verbs.</summary>
+    private sealed record CameraOptions(Option<string> Device, Option<int> Width, Option<int> Height, Option<FramePixelFormat> Format)
+    {
+        public static CameraOptions AddTo(Command command)
+        {
+            var options = new CameraOptions(
+                new Option<string>("--device") { Description = "V4L2 device node.", DefaultValueFactory = _ => "/dev/video0" },
+                new Option<int>("--width") { DefaultValueFactory = _ => 640 },
+                new Option<int>("--height") { DefaultValueFactory = _ => 480 },
+                new Option<FramePixelFormat>("--format") { Description = "Yuyv or Mjpeg.", DefaultValueFactory = _ => FramePixelFormat.Yuyv });
+            command.Options.Add(options.Device);
+            command.Options.Add(options.Width);
+            command.Options.Add(options.Height);
+            command.Options.Add(options.Format);
+            return options;
+        }
+
+        public V4l2CameraOptions Read(ParseResult parse) => new()
+        {
+            DevicePath = parse.GetValue(Device)!,
+            Width = parse.GetValue(Width),
+            Height = parse.GetValue(Height),
+            PixelFormat = parse.GetValue(Format),
+        };
+    }
 
     private sealed record ImuReport(string Device, long Samples, double RateHz, float[] MeanAccelerationFrdMS2, float[] MeanAngularRateFrdRadS,
         string Health, string Faults, long ReadErrors, long SaturatedSamples);

@@ -11,19 +11,9 @@ public sealed class FakeBno055 : FakeI2cRegisterDevice
     {
     }
 
-    public void SetAccelerometerRaw(short x, short y, short z)
-    {
-        SetInt16LittleEndian(AccelDataX, x);
-        SetInt16LittleEndian(AccelDataX + 2, y);
-        SetInt16LittleEndian(AccelDataX + 4, z);
-    }
+    public void SetAccelerometerRaw(short x, short y, short z) => SetTriple(AccelDataX, x, y, z);
 
-    public void SetGyroscopeRaw(short x, short y, short z)
-    {
-        SetInt16LittleEndian(GyroDataX, x);
-        SetInt16LittleEndian(GyroDataX + 2, y);
-        SetInt16LittleEndian(GyroDataX + 4, z);
-    }
+    public void SetGyroscopeRaw(short x, short y, short z) => SetTriple(GyroDataX, x, y, z);
 
     protected override IEnumerable<(byte Register, byte Value)> PowerOnValues()
     {

@@ -119,6 +119,26 @@ public abstract class FakeI2cRegisterDevice : I2cDevice
         _registers[register + 1] = (byte)(value >> 8);
     }
 
+    /// <summary>Three 16-bit values (x, y, z) at consecutive register pairs, in the chip's byte order.</summary>
+    public void SetTriple(int register, short x, short y, short z)
+    {
+        Span<short> values = [x, y, z];
+        for (int i = 0; i < 3; i++)
+        {
+            if (BigEndianData)
+            {
+                SetInt16BigEndian(register + 2 * i, values[i]);
+            }
+            else
+            {
+                SetInt16LittleEndian(register + 2 * i, values[i]);
+            }
+        }
+    }
+
+    /// <summary>True for InvenSense parts (high byte first), false for Bosch and ST (low byte first).</summary>
+    protected virtual bool BigEndianData => false;
+
     /// <summary>Loads the power-on register values.</summary>
     protected void PowerOn()
     {

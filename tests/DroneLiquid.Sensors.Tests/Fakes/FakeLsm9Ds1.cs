@@ -13,19 +13,9 @@ public sealed class FakeLsm9Ds1 : FakeI2cRegisterDevice
         PowerOn();
     }
 
-    public void SetAccelerometerRaw(short x, short y, short z)
-    {
-        SetInt16LittleEndian(OutXXl, x);
-        SetInt16LittleEndian(OutXXl + 2, y);
-        SetInt16LittleEndian(OutXXl + 4, z);
-    }
+    public void SetAccelerometerRaw(short x, short y, short z) => SetTriple(OutXXl, x, y, z);
 
-    public void SetGyroscopeRaw(short x, short y, short z)
-    {
-        SetInt16LittleEndian(OutXG, x);
-        SetInt16LittleEndian(OutXG + 2, y);
-        SetInt16LittleEndian(OutXG + 4, z);
-    }
+    public void SetGyroscopeRaw(short x, short y, short z) => SetTriple(OutXG, x, y, z);
 
     protected override IEnumerable<(byte Register, byte Value)> PowerOnValues()
     {

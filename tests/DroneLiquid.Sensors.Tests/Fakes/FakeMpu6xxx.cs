@@ -38,19 +38,11 @@ public sealed class FakeMpu6xxx : FakeI2cRegisterDevice
 
     public FakeAk8963? Magnetometer => _magnetometer;
 
-    public void SetAccelerometerRaw(short x, short y, short z)
-    {
-        SetInt16BigEndian(AccelXoutH, x);
-        SetInt16BigEndian(AccelXoutH + 2, y);
-        SetInt16BigEndian(AccelXoutH + 4, z);
-    }
+    public void SetAccelerometerRaw(short x, short y, short z) => SetTriple(AccelXoutH, x, y, z);
 
-    public void SetGyroscopeRaw(short x, short y, short z)
-    {
-        SetInt16BigEndian(GyroXoutH, x);
-        SetInt16BigEndian(GyroXoutH + 2, y);
-        SetInt16BigEndian(GyroXoutH + 4, z);
-    }
+    public void SetGyroscopeRaw(short x, short y, short z) => SetTriple(GyroXoutH, x, y, z);
+
+    protected override bool BigEndianData => true;
 
     protected override IEnumerable<(byte Register, byte Value)> PowerOnValues()
     {
