@@ -1,10 +1,12 @@
 namespace DroneLiquid.Sensors.Camera;
 
 /// <summary>
-/// The hand-off every camera source uses: a <see cref="FrameExchange"/> of pooled buffers plus sequence numbers,
-/// <see cref="TimeProvider"/> timestamps, fault flags and the age after which a frame is stale.
+/// The hand-off every camera source uses (and the simulator's camera can use from its own assembly): three
+/// pooled frame buffers exchanged without locks, plus sequence numbers, <see cref="TimeProvider"/> timestamps,
+/// fault flags and the age after which a frame is stale. One producer thread publishes, one consumer (the
+/// tick) acquires; neither allocates.
 /// </summary>
-internal sealed class CameraFrameChannel
+public sealed class CameraFrameChannel
 {
     private readonly FrameExchange _exchange;
     private readonly TimeProvider _timeProvider;
@@ -13,17 +15,23 @@ internal sealed class CameraFrameChannel
     private long _badFrames;
     private int _faults;
 
+    /// <summary>Creates a channel whose buffers hold frames of up to <paramref name="frameCapacityBytes"/> bytes.</summary>
     public CameraFrameChannel(int frameCapacityBytes, TimeProvider timeProvider, TimeSpan staleAfter)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(staleAfter, TimeSpan.Zero);
         _exchange = new FrameExchange(frameCapacityBytes);
         _timeProvider = timeProvider;
         _staleAfterTicks = (long)(staleAfter.TotalSeconds * timeProvider.TimestampFrequency);
     }
 
+    /// <summary>The clock that stamps and ages the frames.</summary>
     public TimeProvider TimeProvider => _timeProvider;
 
+    /// <summary>Totals since creation.</summary>
     public CameraCounters Counters => new(Interlocked.Read(ref _published), _exchange.Dropped, Interlocked.Read(ref _badFrames));
 
+    /// <summary>The producer's fault flags (without the staleness the consumer adds).</summary>
     public SensorFaults ProducerFaults => (SensorFaults)Volatile.Read(ref _faults);
 
     /// <summary>Copies a frame into the next pooled buffer, stamps it now and publishes it; producer only.</summary>
@@ -40,6 +48,7 @@ internal sealed class CameraFrameChannel
     /// <summary>Counts a refused frame or capture error; producer only.</summary>
     public void CountBadFrame() => Interlocked.Increment(ref _badFrames);
 
+    /// <summary>Raises or clears producer fault flags; producer only.</summary>
     public void SetFaults(SensorFaults faults, bool present)
     {
         int current = Volatile.Read(ref _faults);

@@ -55,6 +55,15 @@ public sealed class V4l2CameraSourceTests : IDisposable
     }
 
     [Fact]
+    public void The_options_validator_reports_for_service_start()
+    {
+        var result = new V4l2CameraOptionsValidator().Validate(null, new V4l2CameraOptions { PixelFormat = FramePixelFormat.Rgb24, StaleAfter = TimeSpan.Zero });
+
+        Assert.True(result.Failed);
+        Assert.Equal(["Sensors:Camera:PixelFormat is Rgb24; allowed: Yuyv, Mjpeg", "Sensors:Camera:StaleAfter is 0 ms; expected more than 0"], result.Failures);
+    }
+
+    [Fact]
     public void Frames_from_the_binding_are_stamped_pooled_and_the_newest_wins()
     {
         var clock = new FakeTimeProvider();
