@@ -42,14 +42,26 @@ public sealed class SensorChannel<T>
         return sequence;
     }
 
-    /// <summary>Raises or clears producer fault flags; producer only.</summary>
+    /// <summary>Raises or clears producer fault flags (lock-free; the producer, or Stop from another thread).</summary>
     public void SetFaults(SensorFaults faults, bool present)
     {
+        // A compare-and-swap loop, so that a flag set from another thread (Stop) is never lost.
         int current = Volatile.Read(ref _faults);
-        int next = present ? current | (int)faults : current & ~(int)faults;
-        if (next != current)
+        while (true)
         {
-            Volatile.Write(ref _faults, next);
+            int next = present ? current | (int)faults : current & ~(int)faults;
+            if (next == current)
+            {
+                return;
+            }
+
+            int seen = Interlocked.CompareExchange(ref _faults, next, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
         }
     }
 

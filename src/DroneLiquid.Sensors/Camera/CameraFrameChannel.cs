@@ -48,11 +48,27 @@ public sealed class CameraFrameChannel
     /// <summary>Counts a refused frame or capture error; producer only.</summary>
     public void CountBadFrame() => Interlocked.Increment(ref _badFrames);
 
-    /// <summary>Raises or clears producer fault flags; producer only.</summary>
+    /// <summary>Raises or clears producer fault flags (lock-free; the producer, or Stop from another thread).</summary>
     public void SetFaults(SensorFaults faults, bool present)
     {
+        // A compare-and-swap loop, so that a flag set from another thread (Stop) is never lost.
         int current = Volatile.Read(ref _faults);
-        Volatile.Write(ref _faults, present ? current | (int)faults : current & ~(int)faults);
+        while (true)
+        {
+            int next = present ? current | (int)faults : current & ~(int)faults;
+            if (next == current)
+            {
+                return;
+            }
+
+            int seen = Interlocked.CompareExchange(ref _faults, next, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     /// <summary>The newest frame with its age and health; consumer only.</summary>

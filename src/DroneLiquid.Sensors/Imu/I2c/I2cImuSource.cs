@@ -85,7 +85,11 @@ public sealed class I2cImuSource : IImuSource
     /// <summary>Opens, configures and calibrates without starting the thread; false when an optional chip is missing.</summary>
     internal bool Open()
     {
-        ObjectDisposedException.ThrowIf(_channel.ProducerFaults.HasFlag(SensorFaults.Stopped), this);
+        if (_channel.ProducerFaults.HasFlag(SensorFaults.Stopped))
+        {
+            throw new InvalidOperationException($"IMU {Name} was stopped; create a new source to start again");
+        }
+
         if (_driver is not null)
         {
             throw new InvalidOperationException($"IMU {Name} is already started");
