@@ -5,5 +5,6 @@ using DroneLiquid.Service.Cli;
 var root = new RootCommand("DroneLiquid: fly a drone with a liquid neural network (CfC/LTC) over MAVLink.");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create()));
+root.Subcommands.Add(SensorsCommand.Create());
 
 return CliRunner.Run(root, args);
