@@ -20,5 +20,6 @@ public sealed class ThreadCpuTimeConfig : ManualConfig
             AddJob(shortRun.WithClock(new ThreadCpuClock()).WithId("ThreadCpu"));
         }
         AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(new ThroughputColumn(megabytes: false), new ThroughputColumn(megabytes: true));
     }
 }

@@ -17,6 +17,11 @@ namespace DroneLiquid.Mavlink;
 /// plausible length, correct checksum), so a truncated frame no longer swallows the frame after it and
 /// nothing C rejects is accepted. A rescan candidate whose end has not arrived yet holds output back
 /// until it has, or until <see cref="Flush"/> (end of stream, idle link) drops it.</para>
+/// <para>One known difference from C, which the reference streams avoid: when C rejects a frame on a
+/// byte that is itself 0xFD, it takes that byte as a new start; we rescan from the byte after the failed
+/// start instead, which finds that start too.</para>
+/// <para>Not thread-safe: one parser per link, fed from one thread. An exception thrown by the handler
+/// propagates; call <see cref="Reset"/> before feeding the parser again.</para>
 /// </remarks>
 public sealed class MavlinkParser
 {

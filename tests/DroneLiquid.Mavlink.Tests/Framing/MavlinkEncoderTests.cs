@@ -114,4 +114,17 @@ public sealed class MavlinkEncoderTests
         Span<char> chars = stackalloc char[16];
         Assert.Equal(16, MavlinkText.GetChars(param.ParamId, chars));
     }
+
+    [Fact]
+    public void A_wrapped_frame_checks_its_checksum_against_the_dialect()
+    {
+        byte[] frame = Frames.Attitude(3);
+        Assert.True(MavlinkFrame.TryWrap(frame, out MavlinkFrame good, out int length));
+        Assert.Equal(frame.Length, length);
+        Assert.True(good.HasValidChecksum(ArdupilotmegaDialect.Instance));
+        frame[11] ^= 1;
+        Assert.True(MavlinkFrame.TryWrap(frame, out MavlinkFrame bad, out _));
+        Assert.False(bad.HasValidChecksum(ArdupilotmegaDialect.Instance));
+        Assert.False(MavlinkFrame.TryWrap(frame.AsSpan(0, frame.Length - 1), out _, out _));
+    }
 }
