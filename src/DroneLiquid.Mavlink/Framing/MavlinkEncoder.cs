@@ -87,6 +87,10 @@ public static class MavlinkEncoder
         }
         else
         {
+            if (version != MavlinkVersion.V1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(version), version, "MAVLink version is V1 or V2");
+            }
             if (messageId > byte.MaxValue)
             {
                 ThrowV1Id(name, messageId);

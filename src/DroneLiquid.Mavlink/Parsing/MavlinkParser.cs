@@ -222,14 +222,14 @@ public sealed class MavlinkParser
         }
         int payloadLength = c[1];
         uint id = (uint)(c[7] | (c[8] << 8) | (c[9] << 16));
-        bool known = _dialect.TryGetMessage(id, out MavlinkMessageInfo info);
-        if (rescan && (!known || payloadLength == 0 || payloadLength > info.MaxLength))
+        bool known = _dialect.TryGetLayout(id, out byte crcExtra, out _, out int maxLength);
+        if (rescan && (!known || payloadLength == 0 || payloadLength > maxLength))
         {
             return FrameCheck.NotAFrame; // not what any packer sends: do not wait for its end
         }
         int crcOffset = MavlinkWire.HeaderLengthV2 + payloadLength;
         int full = crcOffset + MavlinkWire.ChecksumLength + ((flags & MavlinkWire.IncompatFlagSigned) != 0 ? MavlinkWire.SignatureLength : 0);
-        return Settle(c, rescan, known ? info.CrcExtra : (byte)0, known, crcOffset, full, out length);
+        return Settle(c, rescan, crcExtra, known, crcOffset, full, out length);
     }
 
     private FrameCheck CheckV1(ReadOnlySpan<byte> c, bool rescan, out int length)
@@ -240,13 +240,13 @@ public sealed class MavlinkParser
             return FrameCheck.NeedMore;
         }
         int payloadLength = c[1];
-        bool known = _dialect.TryGetMessage(c[5], out MavlinkMessageInfo info);
-        if (rescan && (!known || payloadLength != info.MinLength))
+        bool known = _dialect.TryGetLayout(c[5], out byte crcExtra, out int minLength, out _);
+        if (rescan && (!known || payloadLength != minLength))
         {
             return FrameCheck.NotAFrame; // MAVLink 1 payloads are exactly the base fields
         }
         int crcOffset = MavlinkWire.HeaderLengthV1 + payloadLength;
-        return Settle(c, rescan, known ? info.CrcExtra : (byte)0, known, crcOffset, crcOffset + MavlinkWire.ChecksumLength, out length);
+        return Settle(c, rescan, crcExtra, known, crcOffset, crcOffset + MavlinkWire.ChecksumLength, out length);
     }
 
     // The common tail of both versions: wait for the bytes the verdict needs, then check the checksum.

@@ -77,6 +77,27 @@ public sealed class CorruptStreamTests
     }
 
     [Fact]
+    public void The_stream_split_at_every_point_parses_the_same_as_whole()
+    {
+        List<string> whole = Run("no_signing", int.MaxValue).Sink.Frames.Select(f => $"{f.Verdict} {f.Hex}").ToList();
+        var parser = new MavlinkParser(ArdupilotmegaDialect.Instance);
+        var sink = new FakeFrameHandler();
+        for (int split = 1; split < Bytes.Length; split++)
+        {
+            parser.Reset();
+            sink.Frames.Clear();
+            parser.Parse(Bytes.AsSpan(0, split), sink);
+            parser.Parse(Bytes.AsSpan(split), sink);
+            parser.Flush(ref sink);
+            Assert.Equal(whole.Count, sink.Frames.Count);
+            for (int i = 0; i < whole.Count; i++)
+            {
+                Assert.Equal(whole[i], $"{sink.Frames[i].Verdict} {sink.Frames[i].Hex}");
+            }
+        }
+    }
+
+    [Fact]
     public void Random_chunkings_give_the_same_frames_as_the_whole_stream()
     {
         List<string> whole = Run("signing", int.MaxValue).Sink.Frames.Select(f => $"{f.Verdict} {f.Hex}").ToList();
