@@ -25,6 +25,7 @@ public static class MavlinkEncoder
     public static int EncodeSigned<T>(Span<byte> destination, in T message, MavlinkHeader header, MavlinkSigner signer)
         where T : unmanaged, IMavlinkMessage<T>
     {
+        ArgumentNullException.ThrowIfNull(signer);
         Span<byte> payload = stackalloc byte[MavlinkWire.MaxPayloadLength];
         return EncodeTyped(destination, in message, header, MavlinkVersion.V2, payload, signer.Key, signer.LinkId, signer.NextTimestamp());
     }
