@@ -32,12 +32,14 @@ internal static class TransportTesting
         return (received.ToArray(), epoch);
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    public static async Task WaitUntilAsync(Func<bool> condition, string what) => await WaitUntilAsync(condition, () => what);
+
+    public static async Task WaitUntilAsync(Func<bool> condition, Func<string> what)
     {
         var deadline = DateTime.UtcNow + Timeout;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what()}");
             await Task.Delay(10);
         }
     }
