@@ -12,8 +12,8 @@ namespace DroneLiquid.Mavlink.Tlog;
 /// A record at the expected position is taken when the next record lines up behind it (its magic byte is where
 /// this frame's length says) or the frame check passes, so a frame with a bad checksum inside an intact log is
 /// still returned (the parser then gives its verdict). Otherwise the reader searches byte by byte for a record
-/// whose timestamp lies within <see cref="MaxResyncTimestampJump"/> of the last good one and that either passes
-/// the frame check or lines up with the next record. The buffer is allocated once; reading allocates nothing.
+/// whose timestamp lies within <see cref="MaxResyncTimestampJump"/> of the last good one and that passes the
+/// frame check (or, without a check, lines up with the next record). The buffer is allocated once; reading allocates nothing.
 /// </remarks>
 public sealed class TlogReader : IDisposable
 {
@@ -147,8 +147,13 @@ public sealed class TlogReader : IDisposable
             return true;
         }
 
-        bool checkPassed = _frameCheck?.Invoke(frame) ?? false;
-        return _inSync ? checkPassed : (checkPassed || linesUp) && IsPlausible(TlogFormat.ReadTimestamp(window));
+        if (_frameCheck is null)
+        {
+            return !_inSync && linesUp && IsPlausible(TlogFormat.ReadTimestamp(window));
+        }
+
+        bool checkPassed = _frameCheck(frame);
+        return _inSync ? checkPassed : checkPassed && IsPlausible(TlogFormat.ReadTimestamp(window));
     }
 
     private bool IsPlausible(ulong timestamp)
