@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 
+
 namespace DroneLiquid.Mavlink.Connection;
 
 /// <summary>
