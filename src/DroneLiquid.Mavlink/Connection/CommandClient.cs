@@ -223,7 +223,19 @@ public sealed class CommandClient : IDisposable
             && (targetSystem == 0 || targetSystem == fromSystem)
             && (targetComponent == 0 || targetComponent == fromComponent);
 
-        public bool Offer(in CommandAckMessage ack) => _acks.Writer.TryWrite(ack);
+        private bool _finalOffered;
+
+        /// <summary>Queues an ACK for the waiting command; false for anything after the final ACK (a duplicate).</summary>
+        public bool Offer(in CommandAckMessage ack)
+        {
+            if (_finalOffered)
+            {
+                return false;
+            }
+
+            _finalOffered = ack.Result != (byte)MavResult.InProgress;
+            return _acks.Writer.TryWrite(ack);
+        }
 
         /// <summary>The next ACK, or null when <paramref name="wait"/> passed first on <paramref name="clock"/>.</summary>
         public async Task<CommandAckMessage?> WaitAsync(TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)

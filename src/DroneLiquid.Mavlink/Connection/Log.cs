@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 
-
 namespace DroneLiquid.Mavlink.Connection;
 
 /// <summary>
