@@ -15,8 +15,12 @@ public sealed class MavlinkMessageInfo
         MinLength = minLength;
         MaxLength = maxLength;
         ClrType = clrType;
-        Fields = fields;
+        _fields = fields;
+        _libraryFields = fields.Where(f => f.SetByLibrary is not null).ToArray();
     }
+
+    private readonly MavlinkFieldInfo[] _fields;
+    private readonly MavlinkFieldInfo[] _libraryFields;
 
     public uint Id { get; }
 
@@ -34,11 +38,17 @@ public sealed class MavlinkMessageInfo
     public Type? ClrType { get; }
 
     /// <summary>Fields in XML declaration order (not wire order).</summary>
-    public IReadOnlyList<MavlinkFieldInfo> Fields { get; }
+    public IReadOnlyList<MavlinkFieldInfo> Fields => _fields;
+
+    /// <summary>The fields as a span: iterate this on hot paths (no enumerator allocation).</summary>
+    public ReadOnlySpan<MavlinkFieldInfo> FieldSpan => _fields;
+
+    /// <summary>Fields the library sets whatever the caller wrote (HEARTBEAT.mavlink_version).</summary>
+    internal ReadOnlySpan<MavlinkFieldInfo> LibraryFields => _libraryFields;
 
     public MavlinkFieldInfo? FindField(string xmlName)
     {
-        foreach (MavlinkFieldInfo f in Fields)
+        foreach (MavlinkFieldInfo f in _fields)
         {
             if (f.Name == xmlName)
             {

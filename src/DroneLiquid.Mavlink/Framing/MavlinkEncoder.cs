@@ -55,12 +55,9 @@ public static class MavlinkEncoder
         full = full[..info.MaxLength];
         payload.CopyTo(full);
         full[payload.Length..].Clear();
-        foreach (MavlinkFieldInfo field in info.Fields)
+        foreach (MavlinkFieldInfo field in info.LibraryFields)
         {
-            if (field.SetByLibrary is { } value)
-            {
-                full[field.WireOffset] = value;
-            }
+            full[field.WireOffset] = field.SetByLibrary!.Value;
         }
         return Frame(destination, full, info.Id, info.CrcExtra, info.MinLength, header, version, key, linkId, timestamp, info.Name);
     }

@@ -19,7 +19,7 @@ public static class MavlinkJsonFields
     public static void WriteFields(Utf8JsonWriter writer, MavlinkMessageInfo info, ReadOnlySpan<byte> payload)
     {
         writer.WriteStartObject();
-        foreach (MavlinkFieldInfo field in info.Fields)
+        foreach (MavlinkFieldInfo field in info.FieldSpan)
         {
             writer.WritePropertyName(field.Name);
             WriteValue(writer, field, payload);
