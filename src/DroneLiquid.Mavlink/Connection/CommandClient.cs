@@ -240,16 +240,8 @@ public sealed class CommandClient : IDisposable
         /// <summary>The next ACK, or null when <paramref name="wait"/> passed first on <paramref name="clock"/>.</summary>
         public async Task<CommandAckMessage?> WaitAsync(TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
         {
-            using var timeout = new CancellationTokenSource(wait, clock);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                return await _acks.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
+            var (received, ack) = await ChannelWait.ReadAsync(_acks.Reader, wait, clock, cancellationToken).ConfigureAwait(false);
+            return received ? ack : null;
         }
 
         public void Complete()

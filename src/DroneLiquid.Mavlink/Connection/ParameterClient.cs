@@ -235,21 +235,8 @@ public sealed class ParameterClient : IDisposable
 
         public async Task<MavlinkParameter?> NextAsync(TimeSpan wait, CancellationToken cancellationToken)
         {
-            if (_values.Reader.TryRead(out MavlinkParameter? ready))
-            {
-                return ready;
-            }
-
-            using var timeout = new CancellationTokenSource(wait, owner._connection.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                return await _values.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return null;
-            }
+            var (received, value) = await ChannelWait.ReadAsync(_values.Reader, wait, owner._connection.TimeProvider, cancellationToken).ConfigureAwait(false);
+            return received ? value : null;
         }
 
         public void Dispose()

@@ -1,6 +1,5 @@
 using DroneLiquid.Mavlink.Connection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DroneLiquid.Mavlink.Transports;
 
@@ -9,7 +8,7 @@ namespace DroneLiquid.Mavlink.Transports;
 /// stream, reads, and on loss closes it and opens a new one after a bounded, jittered exponential backoff.
 /// Every new stream has a new epoch, so the reader resets its own parser and no one else's.
 /// </summary>
-public abstract class StreamTransport : ITransport
+public abstract class StreamTransport : TransportBase
 {
     private readonly TransportOptions _options;
     private readonly ReconnectBackoff _backoff;
@@ -17,41 +16,24 @@ public abstract class StreamTransport : ITransport
     private readonly CancellationTokenSource _stopping = new();
     private OpenStream? _current;
     private long _epoch;
-    private int _state;
 
     /// <summary>Creates the transport; nothing is opened before <see cref="StartAsync"/>.</summary>
     protected StreamTransport(string name, TransportOptions? options, TimeProvider? timeProvider, ILogger? logger)
+        : base(name, logger)
     {
-        Name = name;
         _options = options ?? new TransportOptions();
         _backoff = _options.CreateBackoff();
         TimeProvider = timeProvider ?? TimeProvider.System;
-        Logger = logger ?? NullLogger.Instance;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public TransportState State => (TransportState)Volatile.Read(ref _state);
-
-    /// <inheritdoc />
-    public TransportCounters Counters { get; } = new();
-
-    /// <inheritdoc />
-    public event Action<ITransport, TransportState>? StateChanged;
 
     /// <summary>The clock for backoff delays.</summary>
     protected TimeProvider TimeProvider { get; }
-
-    /// <summary>Where connects and losses are logged.</summary>
-    protected ILogger Logger { get; }
 
     /// <summary>The options this transport was created with.</summary>
     protected TransportOptions Options => _options;
 
     /// <inheritdoc />
-    public virtual ValueTask StartAsync(CancellationToken cancellationToken)
+    public override ValueTask StartAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(State == TransportState.Stopped, this);
         SetState(TransportState.Connecting);
@@ -59,7 +41,7 @@ public abstract class StreamTransport : ITransport
     }
 
     /// <inheritdoc />
-    public virtual ValueTask StopAsync()
+    public override ValueTask StopAsync()
     {
         if (State == TransportState.Stopped)
         {
@@ -73,15 +55,10 @@ public abstract class StreamTransport : ITransport
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-        GC.SuppressFinalize(this);
-    }
+    protected override void DisposeCore() => _stopping.Dispose();
 
     /// <inheritdoc />
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    public override async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         OpenStream? open = Volatile.Read(ref _current);
         if (open is null)
@@ -111,7 +88,7 @@ public abstract class StreamTransport : ITransport
     }
 
     /// <inheritdoc />
-    public async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public override async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -150,22 +127,6 @@ public abstract class StreamTransport : ITransport
 
     /// <summary>Opens one stream (connect, accept or open the device). Throws when this attempt failed.</summary>
     protected abstract ValueTask<OpenedStream> OpenAsync(CancellationToken cancellationToken);
-
-    /// <summary>Reports a state change.</summary>
-    protected void SetState(TransportState state)
-    {
-        int previous = Interlocked.Exchange(ref _state, (int)state);
-        if (previous == (int)TransportState.Stopped && state != TransportState.Stopped)
-        {
-            Volatile.Write(ref _state, previous);
-            return;
-        }
-
-        if (previous != (int)state)
-        {
-            StateChanged?.Invoke(this, state);
-        }
-    }
 
     private static bool IsLinkError(Exception ex) =>
         ex is IOException or System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException or UnauthorizedAccessException or OperationCanceledException;

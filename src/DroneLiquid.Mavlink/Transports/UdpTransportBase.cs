@@ -1,42 +1,23 @@
 using System.Net.Sockets;
 using DroneLiquid.Mavlink.Connection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DroneLiquid.Mavlink.Transports;
 
 /// <summary>What the two UDP transports share: one socket, state, counters and the stop handling.</summary>
-public abstract class UdpTransportBase : ITransport
+public abstract class UdpTransportBase : TransportBase
 {
-    private int _state;
-
     /// <summary>Creates the transport.</summary>
     protected UdpTransportBase(string name, ILogger? logger)
+        : base(name, logger)
     {
-        Name = name;
-        Logger = logger ?? NullLogger.Instance;
     }
-
-    /// <inheritdoc />
-    public string Name { get; }
-
-    /// <inheritdoc />
-    public TransportState State => (TransportState)Volatile.Read(ref _state);
-
-    /// <inheritdoc />
-    public TransportCounters Counters { get; } = new();
-
-    /// <inheritdoc />
-    public event Action<ITransport, TransportState>? StateChanged;
-
-    /// <summary>Where failures are logged.</summary>
-    protected ILogger Logger { get; }
 
     /// <summary>The socket, once started.</summary>
     protected Socket? Socket { get; private set; }
 
     /// <inheritdoc />
-    public ValueTask StartAsync(CancellationToken cancellationToken)
+    public override ValueTask StartAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(State == TransportState.Stopped, this);
         Socket = OpenSocket();
@@ -47,7 +28,7 @@ public abstract class UdpTransportBase : ITransport
     }
 
     /// <inheritdoc />
-    public ValueTask StopAsync()
+    public override ValueTask StopAsync()
     {
         if (State != TransportState.Stopped)
         {
@@ -59,14 +40,7 @@ public abstract class UdpTransportBase : ITransport
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <inheritdoc />
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    public override async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         Socket? socket = Socket;
         if (socket is null || State == TransportState.Stopped)
@@ -97,7 +71,7 @@ public abstract class UdpTransportBase : ITransport
     }
 
     /// <inheritdoc />
-    public async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public override async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -142,12 +116,4 @@ public abstract class UdpTransportBase : ITransport
     private static bool IsTransient(SocketError error) =>
         error is SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.MessageSize
             or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.OperationAborted;
-
-    private void SetState(TransportState state)
-    {
-        if (Interlocked.Exchange(ref _state, (int)state) != (int)state)
-        {
-            StateChanged?.Invoke(this, state);
-        }
-    }
 }

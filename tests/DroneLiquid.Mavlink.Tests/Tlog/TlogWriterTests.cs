@@ -75,9 +75,9 @@ public class TlogWriterTests
         var stream = new MemoryStream(capacity: 4 << 20);
         using var writer = new TlogWriter(stream, new FakeTimeProvider(), leaveOpen: true);
         byte[] frame = SampleTlog.Index[0].Frame;
-        for (int i = 0; i < 100; i++)
+        for (int i = 0; i < 2_000; i++)
         {
-            writer.Write(frame);
+            writer.Write(frame); // more than one buffer: the write-out path is warm too
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
