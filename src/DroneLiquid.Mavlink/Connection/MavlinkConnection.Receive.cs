@@ -192,7 +192,7 @@ public sealed partial class MavlinkConnection
             SystemStatus = (byte)_heartbeatStatus,
         };
         Interlocked.Increment(ref _heartbeatsSent);
-        ValueTask<bool> send = SendAsync(in heartbeat, _stopping.Token);
+        ValueTask<bool> send = SendAsync(in heartbeat, _stoppingToken);
         if (send.IsCompleted)
         {
             ObserveCompleted(send);

@@ -36,6 +36,7 @@ public sealed partial class MavlinkConnection : IAsyncDisposable
     private readonly ProblemRateLimiter _receiveErrors;
     private readonly ProblemRateLimiter _handlerErrors;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationToken _stoppingToken;
     private MavlinkRawFrameHandler[] _rawHandlers = [];
     private TlogWriter? _tlog;
     private ITimer? _heartbeatTimer;
@@ -66,6 +67,7 @@ public sealed partial class MavlinkConnection : IAsyncDisposable
             verifier = new MavlinkSignatureVerifier(key, Options.AcceptUnsigned, now);
         }
 
+        _stoppingToken = _stopping.Token; // kept: timer callbacks may still run after the source is disposed
         _parser = new MavlinkParser(dialect ?? ArdupilotmegaDialect.Instance, verifier);
         _watchdog = new LinkWatchdog(Options.LinkLossTimeout);
         _badFrames = new ProblemRateLimiter(_timeProvider, Options.ProblemLogInterval);
@@ -154,7 +156,7 @@ public sealed partial class MavlinkConnection : IAsyncDisposable
         }
 
         await _transport.StartAsync(cancellationToken).ConfigureAwait(false);
-        CancellationToken stopping = _stopping.Token;
+        CancellationToken stopping = _stoppingToken;
         _receiveLoop = Task.Run(() => ReceiveLoopAsync(stopping), CancellationToken.None);
         _heartbeatTimer = _timeProvider.CreateTimer(static s => ((MavlinkConnection)s!).SendHeartbeatFromTimer(), this, TimeSpan.Zero, Options.HeartbeatInterval);
         TimeSpan watchPeriod = Options.LinkLossTimeout / 10;
