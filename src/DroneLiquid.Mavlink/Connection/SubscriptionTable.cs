@@ -61,26 +61,3 @@ internal sealed class SubscriptionTable
         }
     }
 }
-
-/// <summary>One registered handler; decodes the frame into its message type and calls it.</summary>
-internal abstract class FrameSubscriber
-{
-    public abstract uint MessageId { get; }
-
-    public abstract void Dispatch(in MavlinkFrame frame);
-}
-
-/// <summary>A handler for message type <typeparamref name="T"/>; decoding happens on the stack.</summary>
-internal sealed class TypedSubscriber<T>(MavlinkMessageHandler<T> handler) : FrameSubscriber
-    where T : unmanaged, IMavlinkMessage<T>
-{
-    public override uint MessageId => T.MessageId;
-
-    public override void Dispatch(in MavlinkFrame frame)
-    {
-        if (frame.TryDecode(out T message))
-        {
-            handler(in message, in frame);
-        }
-    }
-}

@@ -146,30 +146,29 @@ internal static class MavlinkCommand
             stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
 
-        byte[] buffer = new byte[ChunkSize];
         long epoch = -1;
+        void OnBytes(ReadOnlySpan<byte> bytes, long bytesEpoch)
+        {
+            if (bytesEpoch != epoch)
+            {
+                parser.Reset(); // a reconnect: the new byte stream starts clean
+                epoch = bytesEpoch;
+            }
+
+            parser.Parse(bytes, printer);
+            if (printer.Done)
+            {
+                stop.Cancel();
+            }
+        }
+
         try
         {
-            while (!printer.Done)
-            {
-                TransportRead read = await transport.ReceiveAsync(buffer, stop.Token);
-                if (read.Count == 0)
-                {
-                    break;
-                }
-
-                if (read.Epoch != epoch)
-                {
-                    parser.Reset();
-                    epoch = read.Epoch;
-                }
-
-                parser.Parse(buffer.AsSpan(0, read.Count), ref printer);
-            }
+            await TransportReceiveLoop.RunAsync(transport, new byte[ChunkSize], OnBytes, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            // --duration elapsed or Ctrl+C: print what we have.
+            // --count reached, --duration elapsed or Ctrl+C: print what we have.
         }
 
         return new Dictionary<string, long>

@@ -66,4 +66,31 @@ public class UdpTransportTests
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await server.ReceiveAsync(new byte[16], cancel.Token));
     }
+
+    [Fact]
+    public async Task TheReceiveLoopHandsEachDatagramToTheCallbackUntilStopped()
+    {
+        await using var server = new UdpServerTransport("udpin", new IPEndPoint(IPAddress.Loopback, 0));
+        await server.StartAsync(CancellationToken.None);
+        await using var client = new UdpClientTransport("udpout", "127.0.0.1", server.LocalEndPoint!.Port);
+        await client.StartAsync(CancellationToken.None);
+        var chunks = new List<byte[]>();
+        Task<long> loop = TransportReceiveLoop.RunAsync(server, new byte[2048], (bytes, epoch) =>
+        {
+            lock (chunks)
+            {
+                chunks.Add(bytes.ToArray());
+            }
+        }, CancellationToken.None);
+
+        for (byte i = 1; i <= 3; i++)
+        {
+            await client.SendAsync(new byte[] { i, i }, CancellationToken.None);
+        }
+
+        await TransportTesting.WaitUntilAsync(() => { lock (chunks) { return chunks.Count == 3; } }, "three datagrams");
+        await server.StopAsync();
+        Assert.Equal(6, await loop.WaitAsync(TransportTesting.Timeout));
+        Assert.Equal([[1, 1], [2, 2], [3, 3]], chunks);
+    }
 }
