@@ -8,9 +8,9 @@ namespace DroneLiquid.Benchmarks.Mavlink;
 /// Parse and pack throughput on the README's reference stream (1,000,000 mixed MAVLink 2 frames, 30 kinds).
 /// Each operation is one frame: frames/s = 1e9 / (ns per op); MB/s = 41.34 bytes per frame × frames/s.
 /// The C library does 5.12 M frames/s parse (211 MB/s) and 9.20 M frames/s pack on this machine class.
-/// Run: dotnet run -c Release --project bench/DroneLiquid.Benchmarks -- --filter '*MavlinkStream*' --job short
+/// Run: dotnet run -c Release --project bench/DroneLiquid.Benchmarks -- --filter '*MavlinkStream*' (two short in-process jobs: wall clock and thread CPU time)
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(ThreadCpuTimeConfig))]
 public class MavlinkStreamBenchmarks
 {
     private ReferenceStream _stream = null!;

@@ -25,6 +25,7 @@ public static class MavlinkEncoder
     public static int EncodeSigned<T>(Span<byte> destination, in T message, MavlinkHeader header, MavlinkSigner signer)
         where T : unmanaged, IMavlinkMessage<T>
     {
+        ArgumentNullException.ThrowIfNull(signer);
         Span<byte> payload = stackalloc byte[MavlinkWire.MaxPayloadLength];
         return EncodeTyped(destination, in message, header, MavlinkVersion.V2, payload, signer.Key, signer.LinkId, signer.NextTimestamp());
     }
@@ -87,6 +88,10 @@ public static class MavlinkEncoder
         }
         else
         {
+            if (version != MavlinkVersion.V1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(version), version, "MAVLink version is V1 or V2");
+            }
             if (messageId > byte.MaxValue)
             {
                 ThrowV1Id(name, messageId);

@@ -121,6 +121,22 @@ public readonly ref struct MavlinkFrame
         return true;
     }
 
+    /// <summary>
+    /// True when the checksum matches with the dialect's CRC_EXTRA for this id (e.g. for frames read from a
+    /// log). False for a wrong checksum and for ids the dialect does not know. Signatures are not checked here.
+    /// </summary>
+    public bool HasValidChecksum(MavlinkDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (!dialect.TryGetCrcExtra(MessageId, out byte crcExtra))
+        {
+            return false;
+        }
+        int crcOffset = ChecksumOffset(_bytes);
+        ushort crc = X25Crc.Accumulate(crcExtra, X25Crc.Compute(_bytes[1..crcOffset]));
+        return crc == Checksum;
+    }
+
     /// <summary>Copies the payload zero-extended to <paramref name="fullLength"/> bytes (e.g. the message's maximum length).</summary>
     public void CopyPayloadTo(Span<byte> destination, int fullLength)
     {

@@ -17,6 +17,11 @@ namespace DroneLiquid.Mavlink;
 /// plausible length, correct checksum), so a truncated frame no longer swallows the frame after it and
 /// nothing C rejects is accepted. A rescan candidate whose end has not arrived yet holds output back
 /// until it has, or until <see cref="Flush"/> (end of stream, idle link) drops it.</para>
+/// <para>One known difference from C, which the reference streams avoid: when C rejects a frame on a
+/// byte that is itself 0xFD, it takes that byte as a new start; we rescan from the byte after the failed
+/// start instead, which finds that start too.</para>
+/// <para>Not thread-safe: one parser per link, fed from one thread. An exception thrown by the handler
+/// propagates; call <see cref="Reset"/> before feeding the parser again.</para>
 /// </remarks>
 public sealed class MavlinkParser
 {
@@ -217,14 +222,14 @@ public sealed class MavlinkParser
         }
         int payloadLength = c[1];
         uint id = (uint)(c[7] | (c[8] << 8) | (c[9] << 16));
-        bool known = _dialect.TryGetMessage(id, out MavlinkMessageInfo info);
-        if (rescan && (!known || payloadLength == 0 || payloadLength > info.MaxLength))
+        bool known = _dialect.TryGetLayout(id, out byte crcExtra, out _, out int maxLength);
+        if (rescan && (!known || payloadLength == 0 || payloadLength > maxLength))
         {
             return FrameCheck.NotAFrame; // not what any packer sends: do not wait for its end
         }
         int crcOffset = MavlinkWire.HeaderLengthV2 + payloadLength;
         int full = crcOffset + MavlinkWire.ChecksumLength + ((flags & MavlinkWire.IncompatFlagSigned) != 0 ? MavlinkWire.SignatureLength : 0);
-        return Settle(c, rescan, known ? info.CrcExtra : (byte)0, known, crcOffset, full, out length);
+        return Settle(c, rescan, crcExtra, known, crcOffset, full, out length);
     }
 
     private FrameCheck CheckV1(ReadOnlySpan<byte> c, bool rescan, out int length)
@@ -235,13 +240,13 @@ public sealed class MavlinkParser
             return FrameCheck.NeedMore;
         }
         int payloadLength = c[1];
-        bool known = _dialect.TryGetMessage(c[5], out MavlinkMessageInfo info);
-        if (rescan && (!known || payloadLength != info.MinLength))
+        bool known = _dialect.TryGetLayout(c[5], out byte crcExtra, out int minLength, out _);
+        if (rescan && (!known || payloadLength != minLength))
         {
             return FrameCheck.NotAFrame; // MAVLink 1 payloads are exactly the base fields
         }
         int crcOffset = MavlinkWire.HeaderLengthV1 + payloadLength;
-        return Settle(c, rescan, known ? info.CrcExtra : (byte)0, known, crcOffset, crcOffset + MavlinkWire.ChecksumLength, out length);
+        return Settle(c, rescan, crcExtra, known, crcOffset, crcOffset + MavlinkWire.ChecksumLength, out length);
     }
 
     // The common tail of both versions: wait for the bytes the verdict needs, then check the checksum.

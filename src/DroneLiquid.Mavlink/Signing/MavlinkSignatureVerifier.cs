@@ -36,6 +36,13 @@ public sealed class MavlinkSignatureVerifier
         _streamTouched = new long[streamCapacity];
     }
 
+    /// <summary>A verifier whose receiver timestamp starts at the clock's now, so stale new streams are refused from the start.</summary>
+    public MavlinkSignatureVerifier(MavlinkSigningKey key, TimeProvider clock, Func<uint, bool>? acceptUnsigned = null,
+        int streamCapacity = DefaultStreamCapacity)
+        : this(key, acceptUnsigned, MavlinkTimestamp.Now(clock ?? throw new ArgumentNullException(nameof(clock))), streamCapacity)
+    {
+    }
+
     public MavlinkSigningKey Key { get; }
 
     /// <summary>Highest timestamp accepted so far (or set by <see cref="AdvanceTimestamp"/>).</summary>

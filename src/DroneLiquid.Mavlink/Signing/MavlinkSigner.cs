@@ -3,6 +3,7 @@ namespace DroneLiquid.Mavlink;
 /// <summary>
 /// Signs outgoing frames of one link: key, link id and a timestamp from <see cref="TimeProvider"/> that
 /// never repeats (one more than the last when the clock has not moved, as the spec requires).
+/// Safe to call from several sending threads.
 /// </summary>
 public sealed class MavlinkSigner
 {
@@ -24,15 +25,21 @@ public sealed class MavlinkSigner
     public byte LinkId { get; }
 
     /// <summary>The timestamp of the last signed frame (persist it so a restart never goes back).</summary>
-    public ulong LastTimestamp => _lastTimestamp;
+    public ulong LastTimestamp => Volatile.Read(ref _lastTimestamp);
 
     /// <summary>max(clock, last + 1), capped at 48 bits.</summary>
     public ulong NextTimestamp()
     {
         ulong now = MavlinkTimestamp.Now(_clock);
-        ulong next = now > _lastTimestamp ? now : _lastTimestamp + 1;
-        _lastTimestamp = Math.Min(next, MavlinkTimestamp.MaxValue);
-        return _lastTimestamp;
+        while (true)
+        {
+            ulong last = Volatile.Read(ref _lastTimestamp);
+            ulong next = Math.Min(now > last ? now : last + 1, MavlinkTimestamp.MaxValue);
+            if (Interlocked.CompareExchange(ref _lastTimestamp, next, last) == last)
+            {
+                return next;
+            }
+        }
     }
 
     public override string ToString() => $"MavlinkSigner(link {LinkId})";

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using DroneLiquid.Mavlink.Messages;
 using DroneLiquid.Mavlink.Tests.TestData;
 
@@ -117,22 +116,15 @@ public sealed class MavlinkEncoderTests
     }
 
     [Fact]
-    public void The_checksum_is_crc16_mcrf4xx()
+    public void A_wrapped_frame_checks_its_checksum_against_the_dialect()
     {
-        Assert.Equal(0x6F91, X25Crc.Compute("123456789"u8));
-        byte[] data = new byte[257];
-        new Random(3).NextBytes(data);
-        for (int length = 0; length < data.Length; length++)
-        {
-            ushort bytewise = X25Crc.InitialValue;
-            foreach (byte b in data.AsSpan(0, length))
-            {
-                bytewise = X25Crc.Accumulate(b, bytewise);
-            }
-            Assert.Equal(bytewise, X25Crc.Compute(data.AsSpan(0, length)));
-        }
-        byte[] frame = Frames.Heartbeat();
-        ushort crc = X25Crc.Accumulate(HeartbeatMessage.MavlinkCrcExtra, X25Crc.Compute(frame.AsSpan(1, frame.Length - 3)));
-        Assert.Equal(crc, BinaryPrimitives.ReadUInt16LittleEndian(frame.AsSpan(frame.Length - 2)));
+        byte[] frame = Frames.Attitude(3);
+        Assert.True(MavlinkFrame.TryWrap(frame, out MavlinkFrame good, out int length));
+        Assert.Equal(frame.Length, length);
+        Assert.True(good.HasValidChecksum(ArdupilotmegaDialect.Instance));
+        frame[11] ^= 1;
+        Assert.True(MavlinkFrame.TryWrap(frame, out MavlinkFrame bad, out _));
+        Assert.False(bad.HasValidChecksum(ArdupilotmegaDialect.Instance));
+        Assert.False(MavlinkFrame.TryWrap(frame.AsSpan(0, frame.Length - 1), out _, out _));
     }
 }

@@ -56,12 +56,22 @@ public sealed class MavlinkParserFuzzTests
         int ok = 0;
         for (int i = 0; i < Iterations; i++)
         {
-            ConformanceVector v = pool[random.Next(pool.Count)];
-            Assert.True(Dialect.TryGetMessage(v.MessageId, out MavlinkMessageInfo info));
-            // Mutate a zero-extended copy of the payload, then choose any length 0..255 (oversize included).
+            // Start from a vector's payload, or from random bytes for any message of the dialect (all 325).
             Array.Clear(payload);
-            Assert.True(MavlinkFrame.TryWrap(v.Frame, out MavlinkFrame original, out _));
-            original.Payload.CopyTo(payload);
+            MavlinkMessageInfo info;
+            if (random.Next(4) == 0)
+            {
+                info = Dialect.Messages[random.Next(Dialect.Messages.Count)];
+                random.NextBytes(payload.AsSpan(0, info.MaxLength));
+            }
+            else
+            {
+                ConformanceVector v = pool[random.Next(pool.Count)];
+                Assert.True(Dialect.TryGetMessage(v.MessageId, out info));
+                Assert.True(MavlinkFrame.TryWrap(v.Frame, out MavlinkFrame original, out _));
+                original.Payload.CopyTo(payload);
+            }
+            // Mutate, then choose any length 0..255 (oversize included).
             for (int k = random.Next(1, 8); k > 0; k--)
             {
                 payload[random.Next(payload.Length)] = (byte)random.Next(256);

@@ -8,18 +8,17 @@ public sealed class MavlinkParserTests
 {
     private static MavlinkParser NewParser(MavlinkSignatureVerifier? verifier = null) => new(ArdupilotmegaDialect.Instance, verifier);
 
-    private static List<ConformanceVector> Samples() =>
-        VectorFiles.Vectors.Where((v, i) => i % 23 == 0).ToList();
-
     [Fact]
-    public void Every_prefix_of_a_valid_frame_consumes_nothing_and_yields_nothing()
+    public void Every_prefix_of_every_vector_consumes_nothing_and_yields_nothing()
     {
-        foreach (ConformanceVector v in Samples())
+        MavlinkParser parser = NewParser();
+        var sink = new FakeFrameHandler();
+        foreach (ConformanceVector v in VectorFiles.Vectors)
         {
             for (int k = 1; k < v.Frame.Length; k++)
             {
-                MavlinkParser parser = NewParser();
-                var sink = new FakeFrameHandler();
+                parser.Reset();
+                sink.Frames.Clear();
                 parser.Parse(v.Frame.AsSpan(0, k), sink);
                 parser.Flush(ref sink);
                 Assert.Empty(sink.Frames);

@@ -146,6 +146,16 @@ public sealed class MavlinkSignatureVerifierTests
     }
 
     [Fact]
+    public void A_verifier_started_from_the_clock_refuses_new_streams_older_than_a_minute()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(MavlinkTimestamp.ToTime(Start));
+        var verifier = new MavlinkSignatureVerifier(Frames.Key, clock);
+        var (parser, sink) = Receiver(verifier);
+        Assert.Equal(MavlinkFrameVerdict.BadSignature, Feed(parser, sink, Frames.SignedCommandLong(Start - 2 * MavlinkTimestamp.OneMinute)));
+        Assert.Equal(MavlinkSigningStatus.OldTimestamp, verifier.LastStatus);
+    }
+
+    [Fact]
     public void Receiver_timestamp_only_moves_forward()
     {
         var verifier = new MavlinkSignatureVerifier(Frames.Key, initialTimestamp: Start);

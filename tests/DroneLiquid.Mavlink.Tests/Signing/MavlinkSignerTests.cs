@@ -43,6 +43,21 @@ public sealed class MavlinkSignerTests
     }
 
     [Fact]
+    public void Concurrent_senders_never_share_a_timestamp()
+    {
+        var signer = new MavlinkSigner(Frames.Key, 1, new FakeTimeProvider(Noon));
+        var stamps = new System.Collections.Concurrent.ConcurrentBag<ulong>();
+        Parallel.For(0, 4, _ =>
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                stamps.Add(signer.NextTimestamp());
+            }
+        });
+        Assert.Equal(20_000, stamps.Distinct().Count());
+    }
+
+    [Fact]
     public void Frames_signed_by_a_signer_verify_in_order_at_the_receiver()
     {
         var clock = new FakeTimeProvider(Noon);
