@@ -54,6 +54,7 @@ public sealed partial class MavlinkConnection
     internal void Process(ReadOnlySpan<byte> bytes)
     {
         var dispatcher = new Dispatcher(this);
+        _heardInChunk = false;
         try
         {
             _parser.Parse(bytes, ref dispatcher);
@@ -65,6 +66,22 @@ public sealed partial class MavlinkConnection
             if (_receiveErrors.ShouldReport(out long suppressed))
             {
                 Log.ReceiveLoopError(_logger, ex, _transport.Name, suppressed);
+            }
+        }
+
+        if (_heardInChunk)
+        {
+            // Once per chunk, not per frame: the watchdog needs the time of the last read that held a valid frame.
+            bool regained;
+            lock (_watchGate)
+            {
+                regained = _watchdog.Heard(_timeProvider.GetTimestamp());
+            }
+
+            if (regained)
+            {
+                Log.LinkRegained(_logger);
+                RaiseSafely(LinkRegained, HeartbeatMessage.MavlinkId);
             }
         }
     }
@@ -99,18 +116,7 @@ public sealed partial class MavlinkConnection
             return; // our own frame echoed back (broadcast or loopback routing)
         }
 
-        bool regained;
-        lock (_watchGate)
-        {
-            regained = _watchdog.Heard(_timeProvider.GetTimestamp());
-        }
-
-        if (regained)
-        {
-            Log.LinkRegained(_logger);
-            RaiseSafely(LinkRegained, frame.MessageId);
-        }
-
+        _heardInChunk = true;
         if (frame.MessageId == HeartbeatMessage.MavlinkId)
         {
             OnHeartbeat(in frame);

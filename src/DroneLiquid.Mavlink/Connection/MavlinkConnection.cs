@@ -43,6 +43,7 @@ public sealed partial class MavlinkConnection : IAsyncDisposable
     private ITimer? _watchdogTimer;
     private Task? _receiveLoop;
     private byte _sequence;
+    private bool _heardInChunk;
     private byte _heartbeatBaseMode;
     private uint _heartbeatCustomMode;
     private MavState _heartbeatStatus = MavState.Active;
