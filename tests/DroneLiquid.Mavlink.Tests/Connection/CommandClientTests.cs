@@ -6,7 +6,7 @@ namespace DroneLiquid.Mavlink.Tests.Connection;
 
 public class CommandClientTests
 {
-    private static readonly CommandClientOptions Fast = new() { AckTimeout = TimeSpan.FromMilliseconds(300), Retries = 3, InProgressTimeout = TimeSpan.FromSeconds(2) };
+    private static readonly CommandClientOptions Fast = new() { AckTimeout = TimeSpan.FromSeconds(1), Retries = 3, InProgressTimeout = TimeSpan.FromSeconds(2) };
 
     [Fact]
     public async Task ALostAckIsRecoveredByResendingWithConfirmationCountingUp()

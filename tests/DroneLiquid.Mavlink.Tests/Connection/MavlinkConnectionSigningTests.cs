@@ -21,6 +21,7 @@ public class MavlinkConnectionSigningTests
         await vehicle.StartAsync();
 
         Assert.NotNull(await companion.WaitForAutopilotAsync(TransportTesting.Timeout));
+        await TransportTesting.WaitUntilAsync(() => a.Sent.Count > 0, "our first heartbeat");
         Assert.All(a.Sent, frame => Assert.Equal(MavlinkWire.IncompatFlagSigned, frame[2]));
         Assert.True(MavlinkFrame.TryWrap(a.Sent[0], out var first, out _));
         Assert.Equal(3, first.LinkId);

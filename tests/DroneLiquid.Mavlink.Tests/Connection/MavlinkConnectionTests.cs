@@ -180,6 +180,7 @@ public class MavlinkConnectionTests
     {
         long before = connection.Statistics.FramesReceived;
         transport.Inject(frame);
-        await TransportTesting.WaitUntilAsync(() => connection.Statistics.FramesReceived > before, "the frame to be parsed");
+        await TransportTesting.WaitUntilAsync(
+            () => connection.Statistics.FramesReceived > before && connection.LinkState == LinkState.Alive, "the frame to be parsed and heard");
     }
 }

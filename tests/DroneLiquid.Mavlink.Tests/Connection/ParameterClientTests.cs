@@ -8,8 +8,8 @@ public class ParameterClientTests
 {
     private static readonly ParameterClientOptions Fast = new()
     {
-        ReplyTimeout = TimeSpan.FromMilliseconds(500),
-        ListIdleTimeout = TimeSpan.FromMilliseconds(200),
+        ReplyTimeout = TimeSpan.FromSeconds(1),
+        ListIdleTimeout = TimeSpan.FromSeconds(1),
         Retries = 2,
     };
 
