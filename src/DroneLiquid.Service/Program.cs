@@ -6,5 +6,6 @@ var root = new RootCommand("DroneLiquid: fly a drone with a liquid neural networ
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create()));
 root.Subcommands.Add(SensorsCommand.Create());
+root.Subcommands.Add(MavlinkCommand.Create());
 
 return CliRunner.Run(root, args);
