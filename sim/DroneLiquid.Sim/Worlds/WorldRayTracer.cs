@@ -1,0 +1,159 @@
+using System.Numerics;
+
+namespace DroneLiquid.Sim.Worlds;
+
+/// <summary>
+/// Casts rays through a <see cref="World"/>: ground plane first, then a 2D DDA walk over the uniform grid from
+/// where the ray enters the obstacle layer to where it leaves it, testing each obstacle once per ray (a mailbox
+/// stamp per obstacle) and stopping as soon as the nearest hit lies inside the cell being walked.
+/// One tracer per thread; it owns its mailbox and allocates nothing per ray.
+/// </summary>
+public sealed class WorldRayTracer
+{
+    private readonly World _world;
+    private readonly int[] _mailbox;
+    private int _stamp;
+
+    public WorldRayTracer(World world)
+    {
+        _world = world;
+        _mailbox = new int[world.Obstacles.Length];
+    }
+
+    public World World => _world;
+
+    /// <summary>Traces a unit-direction ray up to <paramref name="maxDistanceMetres"/>; false when it meets nothing (sky).</summary>
+    public bool Trace(Vector3 origin, Vector3 direction, float maxDistanceMetres, out RayHit hit)
+    {
+        hit = default;
+        hit.ObstacleIndex = -2;
+        float best = maxDistanceMetres;
+        if (direction.Z > 1e-6f && origin.Z < 0f)
+        {
+            float ground = -origin.Z / direction.Z;
+            if (ground < best)
+            {
+                best = ground;
+                hit.ObstacleIndex = -1;
+                hit.NormalNed = new Vector3(0f, 0f, -1f);
+            }
+        }
+
+        float start = 0f, end = best;
+        float top = _world.TopDownMetres;
+        if (origin.Z < top)
+        {
+            if (direction.Z <= 0f)
+            {
+                return Finish(ref hit, best);
+            }
+
+            start = (top - origin.Z) / direction.Z;
+        }
+        else if (direction.Z < 0f)
+        {
+            end = MathF.Min(end, (top - origin.Z) / direction.Z);
+        }
+
+        UniformGrid grid = _world.Grid;
+        float extent = _world.HalfExtentMetres;
+        if (!ClipToSquare(origin, direction, -extent, extent, ref start, ref end))
+        {
+            return Finish(ref hit, best);
+        }
+
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(_mailbox);
+            _stamp = 1;
+        }
+
+        float cell = grid.CellSizeMetres;
+        Vector3 entry = origin + (start * direction);
+        (int n, int e) = grid.CellOf(entry.X, entry.Y);
+        int stepN = direction.X > 0f ? 1 : -1, stepE = direction.Y > 0f ? 1 : -1;
+        float deltaN = direction.X != 0f ? MathF.Abs(cell / direction.X) : float.PositiveInfinity;
+        float deltaE = direction.Y != 0f ? MathF.Abs(cell / direction.Y) : float.PositiveInfinity;
+        float boundaryN = grid.MinNorth + ((n + (stepN > 0 ? 1 : 0)) * cell);
+        float boundaryE = grid.MinEast + ((e + (stepE > 0 ? 1 : 0)) * cell);
+        float nextN = direction.X != 0f ? (boundaryN - origin.X) / direction.X : float.PositiveInfinity;
+        float nextE = direction.Y != 0f ? (boundaryE - origin.Y) / direction.Y : float.PositiveInfinity;
+        ReadOnlySpan<Obstacle> obstacles = _world.Obstacles;
+        int cells = grid.CellsPerSide;
+        while (true)
+        {
+            foreach (int index in grid.Cell(n, e))
+            {
+                if (_mailbox[index] == _stamp)
+                {
+                    continue;
+                }
+
+                _mailbox[index] = _stamp;
+                if (RayIntersections.Intersect(in obstacles[index], origin, direction, 1e-4f, best, out float t, out Vector3 normal))
+                {
+                    best = t;
+                    hit.ObstacleIndex = index;
+                    hit.NormalNed = normal;
+                }
+            }
+
+            float exit = MathF.Min(nextN, nextE);
+            if (best <= exit || exit >= end)
+            {
+                break;
+            }
+
+            if (nextN < nextE)
+            {
+                n += stepN;
+                nextN += deltaN;
+                if ((uint)n >= (uint)cells)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                e += stepE;
+                nextE += deltaE;
+                if ((uint)e >= (uint)cells)
+                {
+                    break;
+                }
+            }
+        }
+
+        return Finish(ref hit, best);
+    }
+
+    private static bool Finish(ref RayHit hit, float best)
+    {
+        hit.DistanceMetres = best;
+        return hit.ObstacleIndex >= -1;
+    }
+
+    private static bool ClipToSquare(Vector3 o, Vector3 d, float min, float max, ref float start, ref float end)
+    {
+        for (int axis = 0; axis < 2; axis++)
+        {
+            float origin = axis == 0 ? o.X : o.Y;
+            float direction = axis == 0 ? d.X : d.Y;
+            if (MathF.Abs(direction) < 1e-12f)
+            {
+                if (origin < min || origin > max)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            float t0 = (min - origin) / direction, t1 = (max - origin) / direction;
+            start = MathF.Max(start, MathF.Min(t0, t1));
+            end = MathF.Min(end, MathF.Max(t0, t1));
+        }
+
+        return start < end;
+    }
+}
