@@ -59,9 +59,10 @@ internal sealed class CascadeController
 
         acceleration = new Vector3(horizontal, Math.Clamp(acceleration.Z, -0.8f * QuadrotorParameters.StandardGravity, 0.7f * QuadrotorParameters.StandardGravity));
 
-        // Integrate only while not saturated (anti-windup), and bound the integral.
+        // Integrate only while not saturated and near the setpoint (the drag feed-forward carries transients),
+        // so that steps do not wind the integral up into an overshoot; and bound it.
         Vector3 integralStep = integralGains * error * dtSeconds;
-        if (saturated)
+        if (saturated || new Vector2(error.X, error.Y).LengthSquared() > 0.25f)
         {
             integralStep = integralStep with { X = 0f, Y = 0f };
         }

@@ -12,9 +12,9 @@ public sealed record ControllerTuning
 
     public float VerticalPositionGainPerSecond { get; init; } = 1.2f;
 
-    public float VelocityGainPerSecond { get; init; } = 2.4f;
+    public float VelocityGainPerSecond { get; init; } = 1.8f;
 
-    public float VelocityIntegralGainPerSecondSquared { get; init; } = 0.4f;
+    public float VelocityIntegralGainPerSecondSquared { get; init; } = 0.3f;
 
     public float VerticalVelocityGainPerSecond { get; init; } = 4.0f;
 

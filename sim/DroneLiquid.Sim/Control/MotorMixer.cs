@@ -5,8 +5,8 @@ namespace DroneLiquid.Sim.Control;
 
 /// <summary>
 /// Turns a collective thrust and a body torque into four motor throttles by inverting the quad X allocation
-/// matrix (computed once). When the demand does not fit, yaw torque is given up first, then roll/pitch is scaled
-/// down, so that thrust and attitude authority survive saturation.
+/// matrix (computed once). When the demand does not fit, roll/pitch torque is scaled down to what fits around the
+/// collective thrust, then yaw torque to what is left, so that thrust and tilt authority survive saturation.
 /// </summary>
 internal sealed class MotorMixer
 {
@@ -47,35 +47,34 @@ internal sealed class MotorMixer
     /// <summary>Throttles (0..1) for the wanted collective thrust (newtons) and body torque (newton metres, FRD).</summary>
     public Vector4 Mix(float thrustNewtons, Vector3 torqueFrd)
     {
-        Vector4 f = Solve(thrustNewtons, torqueFrd);
-        if (!Fits(f))
-        {
-            f = Solve(thrustNewtons, torqueFrd with { Z = 0f });
-            if (!Fits(f))
-            {
-                Vector4 collectiveOnly = Solve(thrustNewtons, Vector3.Zero);
-                Vector4 differential = f - collectiveOnly;
-                float scale = 1f;
-                for (int i = 0; i < 4; i++)
-                {
-                    float d = differential[i];
-                    float c = collectiveOnly[i];
-                    if (d > 0f && c + d > _maxMotorThrust)
-                    {
-                        scale = MathF.Min(scale, MathF.Max(0f, (_maxMotorThrust - c) / d));
-                    }
-                    else if (d < 0f && c + d < 0f)
-                    {
-                        scale = MathF.Min(scale, MathF.Max(0f, -c / d));
-                    }
-                }
+        Vector4 collective = Solve(thrustNewtons, Vector3.Zero);
+        Vector4 rollPitch = Solve(0f, torqueFrd with { Z = 0f });
+        Vector4 yaw = Solve(0f, new Vector3(0f, 0f, torqueFrd.Z));
+        Vector4 f = collective + (rollPitch * LargestFittingScale(collective, rollPitch));
+        f += yaw * LargestFittingScale(f, yaw);
+        f = Vector4.Clamp(f, Vector4.Zero, new Vector4(_maxMotorThrust));
+        return Vector4.SquareRoot(f / _thrustCoefficient) / _maxSpeed;
+    }
 
-                f = collectiveOnly + (differential * scale);
+    /// <summary>The largest s in [0, 1] with every motor of base + s * differential within [0, max thrust].</summary>
+    private float LargestFittingScale(Vector4 baseThrusts, Vector4 differential)
+    {
+        float scale = 1f;
+        for (int i = 0; i < 4; i++)
+        {
+            float d = differential[i];
+            float c = baseThrusts[i];
+            if (d > 0f && c + d > _maxMotorThrust)
+            {
+                scale = MathF.Min(scale, MathF.Max(0f, (_maxMotorThrust - c) / d));
+            }
+            else if (d < 0f && c + d < 0f)
+            {
+                scale = MathF.Min(scale, MathF.Max(0f, -c / d));
             }
         }
 
-        f = Vector4.Clamp(f, Vector4.Zero, new Vector4(_maxMotorThrust));
-        return Vector4.SquareRoot(f / _thrustCoefficient) / _maxSpeed;
+        return scale;
     }
 
     private Vector4 Solve(float thrust, Vector3 torque)
@@ -83,8 +82,4 @@ internal sealed class MotorMixer
         var w = new Vector4(thrust, torque.X, torque.Y, torque.Z);
         return new Vector4(Vector4.Dot(_row0, w), Vector4.Dot(_row1, w), Vector4.Dot(_row2, w), Vector4.Dot(_row3, w));
     }
-
-    private bool Fits(Vector4 f) =>
-        f.X >= 0f && f.Y >= 0f && f.Z >= 0f && f.W >= 0f
-        && f.X <= _maxMotorThrust && f.Y <= _maxMotorThrust && f.Z <= _maxMotorThrust && f.W <= _maxMotorThrust;
 }
