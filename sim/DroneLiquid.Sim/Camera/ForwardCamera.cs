@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using DroneLiquid.Sim.Scenarios;
 using DroneLiquid.Sim.Worlds;
 
@@ -15,12 +16,20 @@ namespace DroneLiquid.Sim.Camera;
 /// </summary>
 public sealed class ForwardCamera
 {
+    private const int FogTableSize = 2048;
+
+    /// <summary>The target marker is self-lit: fog dims it at a quarter of the usual rate so it stays visible.</summary>
+    private const float MarkerFogScale = 0.25f;
+
     private readonly World _world;
     private readonly WorldRayTracer _tracer;
     private readonly float[] _columnRight;
     private readonly float[] _rowDown;
     private readonly float[] _inverseNorm;
     private readonly Quaternion _mount;
+    private readonly float[] _fogKeep;
+    private readonly float[] _markerFogKeep;
+    private readonly float _fogStepsPerMetre;
 
     public ForwardCamera(CameraSpec spec, World world)
     {
@@ -47,6 +56,17 @@ public sealed class ForwardCamera
             }
         }
 
+        // Fog transmittance exp(-density * d) tabulated every few centimetres out to the maximum range.
+        _fogKeep = new float[FogTableSize + 1];
+        _markerFogKeep = new float[FogTableSize + 1];
+        _fogStepsPerMetre = FogTableSize / spec.MaxRangeMetres;
+        for (int k = 0; k <= FogTableSize; k++)
+        {
+            float distance = k / _fogStepsPerMetre;
+            _fogKeep[k] = MathF.Exp(-world.Palette.FogDensityPerMetre * distance);
+            _markerFogKeep[k] = MathF.Exp(-world.Palette.FogDensityPerMetre * MarkerFogScale * distance);
+        }
+
         // Positive mount pitch raises the optical axis (a rotation about the body's right axis).
         _mount = Quaternion.CreateFromAxisAngle(Vector3.UnitY, spec.MountPitchRadians);
     }
@@ -61,6 +81,7 @@ public sealed class ForwardCamera
     /// Renders the view from <paramref name="positionNed"/> with the body attitude <paramref name="attitudeFrdToNed"/>
     /// into <paramref name="rgb24"/> (row-major, top row first, R G B bytes) and <paramref name="depthMetres"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Vector3 positionNed, Quaternion attitudeFrdToNed, Span<byte> rgb24, Span<float> depthMetres)
     {
         if (rgb24.Length < RgbLength)
@@ -108,12 +129,12 @@ public sealed class ForwardCamera
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector3 Shade(Vector3 origin, Vector3 direction, in RayHit hit)
     {
         WorldPalette palette = _world.Palette;
         Vector3 point = origin + (hit.DistanceMetres * direction);
         Vector3 albedo;
-        float fogScale = 1f;
         if (hit.IsGround)
         {
             albedo = _world.GroundColour(point.X, point.Y);
@@ -125,7 +146,7 @@ public sealed class ForwardCamera
             if (o.Pattern == SurfacePattern.Emissive)
             {
                 float glow = 0.8f + (0.2f * MathF.Max(0f, Vector3.Dot(hit.NormalNed, palette.SunDirectionNed)));
-                return Fog(albedo * glow, hit.DistanceMetres, 0.25f);
+                return Fog(albedo * glow, hit.DistanceMetres, _markerFogKeep);
             }
 
             if (o.Pattern == SurfacePattern.Windows && hit.NormalNed.Z == 0f && IsWindow(point, hit.NormalNed))
@@ -137,16 +158,16 @@ public sealed class ForwardCamera
         float sun = MathF.Max(0f, Vector3.Dot(hit.NormalNed, palette.SunDirectionNed));
         float skyLight = 0.7f + (0.3f * -hit.NormalNed.Z);
         Vector3 lit = albedo * ((palette.AmbientRgb * skyLight) + (palette.SunRgb * (0.85f * sun)));
-        return Fog(lit * 1.25f, hit.DistanceMetres, fogScale);
+        return Fog(lit * 1.25f, hit.DistanceMetres, _fogKeep);
     }
 
-    private Vector3 Fog(Vector3 colour, float distance, float scale)
+    private Vector3 Fog(Vector3 colour, float distance, float[] table)
     {
-        WorldPalette palette = _world.Palette;
-        float keep = MathF.Exp(-palette.FogDensityPerMetre * scale * distance);
-        return (colour * keep) + (palette.FogRgb * (1f - keep));
+        float keep = table[Math.Min(FogTableSize, (int)(distance * _fogStepsPerMetre))];
+        return (colour * keep) + (_world.Palette.FogRgb * (1f - keep));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector3 Background(Vector3 direction)
     {
         WorldPalette palette = _world.Palette;

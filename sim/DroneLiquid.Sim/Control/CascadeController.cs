@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using DroneLiquid.Sim.Sensors;
 using DroneLiquid.Sim.Vehicle;
 
@@ -36,6 +37,7 @@ internal sealed class CascadeController
     }
 
     /// <summary>Computes thrust (newtons) and torque (newton metres, FRD) to follow the velocity and yaw targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (float Thrust, Vector3 Torque) Update(
         in NavigationEstimate estimate, Vector3 velocitySetpointNed, float yawSetpointRadians, float yawRateFeedForward,
         float maxThrustNewtons, float dtSeconds)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DroneLiquid.Sim.Vehicle;
 
@@ -95,6 +96,7 @@ public sealed class QuadrotorDynamics
     }
 
     /// <summary>Advances the state by one fixed step with the wind held constant over it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Step(float dtSeconds, Vector3 windNed)
     {
         _windNed = windNed;

@@ -26,7 +26,7 @@ internal static class ForestGenerator
             float trunkRadius = (float)random.Uniform(0.12, conifer ? 0.3 : 0.4);
             float height = (float)random.Uniform(conifer ? 7.0 : 5.0, conifer ? 16.0 : 11.0);
             float crown = conifer ? (float)random.Uniform(1.4, 2.6) : (float)random.Uniform(1.6, 3.2);
-            if (!Allowed(at, crown, clear) || Crowded(at, trunkRadius, trunks))
+            if (!Allowed(at, 1.3f * crown, clear) || Crowded(at, trunkRadius, trunks))
             {
                 continue;
             }

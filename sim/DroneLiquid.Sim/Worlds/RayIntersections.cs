@@ -1,10 +1,12 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DroneLiquid.Sim.Worlds;
 
 /// <summary>Ray versus primitive tests. Each returns the nearest hit distance in (tMin, tMax) and its outward normal, or false.</summary>
 internal static class RayIntersections
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Intersect(in Obstacle o, Vector3 origin, Vector3 direction, float tMin, float tMax, out float t, out Vector3 normal) =>
         o.Shape switch
         {

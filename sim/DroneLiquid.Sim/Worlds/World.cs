@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DroneLiquid.Sim.Worlds;
 
@@ -20,7 +21,7 @@ public sealed class World
     private readonly Obstacle[] _obstacles;
 
     public World(WorldKind kind, float halfExtentMetres, ReadOnlySpan<Obstacle> obstacles, Vector3 targetNed, float targetRadiusMetres,
-        WorldPalette? palette = null, float cellSizeMetres = 4f)
+        WorldPalette? palette = null, float cellSizeMetres = 6f)
     {
         if (!float.IsFinite(halfExtentMetres) || halfExtentMetres < 1f)
         {
@@ -76,6 +77,7 @@ public sealed class World
     }
 
     /// <summary>The ground's colour at a point: mottled soil and grass in the forest, streets, lane marks and pavement in the city.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector3 GroundColour(float north, float east)
     {
         WorldPalette p = Palette;
@@ -118,6 +120,7 @@ public sealed class World
         return hash;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Nearest(Vector3 p, float searchRadius, out int obstacleIndex)
     {
         obstacleIndex = -1;
@@ -149,11 +152,7 @@ public sealed class World
         return best;
     }
 
-    internal static float Modulo(float x, float period)
-    {
-        float r = x % period;
-        return r < 0f ? r + period : r;
-    }
+    internal static float Modulo(float x, float period) => x - (period * MathF.Floor(x / period));
 
     /// <summary>A deterministic hash of two numbers into [0, 1), for procedural texture.</summary>
     internal static float Hash(float a, float b)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DroneLiquid.Sim.Worlds;
 
@@ -12,17 +13,33 @@ public sealed class WorldRayTracer
 {
     private readonly World _world;
     private readonly int[] _mailbox;
+    private readonly Vector4[] _cull;
     private int _stamp;
 
     public WorldRayTracer(World world)
     {
         _world = world;
-        _mailbox = new int[world.Obstacles.Length];
+        ReadOnlySpan<Obstacle> obstacles = world.Obstacles;
+        _mailbox = new int[obstacles.Length];
+
+        // Cheap culling data per obstacle: footprint circle (north, east, radius) and vertical extent (min, max down).
+        _cull = new Vector4[2 * obstacles.Length];
+        for (int i = 0; i < obstacles.Length; i++)
+        {
+            (Vector3 min, Vector3 max) = obstacles[i].Bounds;
+            Vector3 centre = 0.5f * (min + max);
+            float radius = obstacles[i].Shape == ObstacleShape.Box
+                ? 0.5f * new Vector2(max.X - min.X, max.Y - min.Y).Length()
+                : 0.5f * (max.X - min.X);
+            _cull[2 * i] = new Vector4(centre.X, centre.Y, radius, 0f);
+            _cull[(2 * i) + 1] = new Vector4(min.Z, max.Z, 0f, 0f);
+        }
     }
 
     public World World => _world;
 
     /// <summary>Traces a unit-direction ray up to <paramref name="maxDistanceMetres"/>; false when it meets nothing (sky).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Trace(Vector3 origin, Vector3 direction, float maxDistanceMetres, out RayHit hit)
     {
         hit = default;
@@ -80,8 +97,14 @@ public sealed class WorldRayTracer
         float nextE = direction.Y != 0f ? (boundaryE - origin.Y) / direction.Y : float.PositiveInfinity;
         ReadOnlySpan<Obstacle> obstacles = _world.Obstacles;
         int cells = grid.CellsPerSide;
+        float horizontalLength = new Vector2(direction.X, direction.Y).Length();
+        float inverseHorizontal = horizontalLength > 1e-9f ? 1f / horizontalLength : 0f;
+        float cellEnter = start;
         while (true)
         {
+            float exit = MathF.Min(nextN, nextE);
+            float zA = origin.Z + (cellEnter * direction.Z), zB = origin.Z + (MathF.Min(exit, best) * direction.Z);
+            float zLow = MathF.Min(zA, zB), zHigh = MathF.Max(zA, zB);
             foreach (int index in grid.Cell(n, e))
             {
                 if (_mailbox[index] == _stamp)
@@ -89,7 +112,22 @@ public sealed class WorldRayTracer
                     continue;
                 }
 
+                // Vertical cull within this cell only (the obstacle may still be hit in another cell).
+                Vector4 vertical = _cull[(2 * index) + 1];
+                if (vertical.Y < zLow || vertical.X > zHigh)
+                {
+                    continue;
+                }
+
+                // Footprint cull: the ray's ground track passes farther from the centre than the footprint radius.
                 _mailbox[index] = _stamp;
+                Vector4 footprint = _cull[2 * index];
+                float across = ((direction.X * (footprint.Y - origin.Y)) - (direction.Y * (footprint.X - origin.X))) * inverseHorizontal;
+                if (inverseHorizontal > 0f && MathF.Abs(across) > footprint.Z)
+                {
+                    continue;
+                }
+
                 if (RayIntersections.Intersect(in obstacles[index], origin, direction, 1e-4f, best, out float t, out Vector3 normal))
                 {
                     best = t;
@@ -98,11 +136,12 @@ public sealed class WorldRayTracer
                 }
             }
 
-            float exit = MathF.Min(nextN, nextE);
             if (best <= exit || exit >= end)
             {
                 break;
             }
+
+            cellEnter = exit;
 
             if (nextN < nextE)
             {
