@@ -4,5 +4,6 @@ using DroneLiquid.Service.Cli;
 // The `droneliquid` executable. Each verb group lives in its own file under Cli/ and is added here.
 var root = new RootCommand("DroneLiquid: fly a drone with a liquid neural network (CfC/LTC) over MAVLink.");
 root.Subcommands.Add(VersionCommand.Create());
+root.Subcommands.Add(SimCommand.Create());
 
 return CliRunner.Run(root, args);

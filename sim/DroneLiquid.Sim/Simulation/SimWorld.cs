@@ -297,7 +297,7 @@ public sealed class SimWorld
     private void Log(double now, string kind, string detail)
     {
         Vector3 p = Vehicle.State.PositionNed;
-        Recorder.Add(new FlightEvent(Math.Round(now, 4), kind, detail, p.X, p.Y));
+        Recorder.Add(new FlightEvent(Math.Round(now, 4), kind, detail, MathF.Round(p.X, 3), MathF.Round(p.Y, 3)));
     }
 
     private static QuadrotorState InitialState(Scenario scenario, QuadrotorParameters p)
