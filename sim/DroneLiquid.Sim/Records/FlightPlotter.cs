@@ -59,6 +59,19 @@ public static class FlightPlotter
         var ground = plot.Add.Rectangle(-extent, extent, -extent, extent);
         ground.FillColor = ToColour(world.Palette.GroundPrimaryRgb).WithAlpha(0.25);
         ground.LineWidth = 0;
+        if (world.Kind == WorldKind.Urban)
+        {
+            // Streets: bands centred on multiples of the street period, in the asphalt colour.
+            Color asphalt = ToColour(world.Palette.GroundPrimaryRgb).WithAlpha(0.35);
+            float half = 0.5f * World.StreetWidthMetres;
+            for (float centre = -MathF.Floor(extent / World.StreetPeriodMetres) * World.StreetPeriodMetres; centre <= extent; centre += World.StreetPeriodMetres)
+            {
+                var northSouth = plot.Add.Rectangle(Math.Max(-extent, centre - half), Math.Min(extent, centre + half), -extent, extent);
+                var eastWest = plot.Add.Rectangle(-extent, extent, Math.Max(-extent, centre - half), Math.Min(extent, centre + half));
+                northSouth.FillColor = eastWest.FillColor = asphalt;
+                northSouth.LineWidth = eastWest.LineWidth = 0;
+            }
+        }
         Obstacle[] obstacles = world.Obstacles[..world.SolidObstacleCount].ToArray();
 
         // Tallest last, so canopies and roofs cover trunks and poles as they do seen from above.

@@ -12,18 +12,17 @@ namespace DroneLiquid.Sim.Worlds;
 public sealed class WorldRayTracer
 {
     private readonly World _world;
-    private readonly int[] _mailbox;
-    private readonly Vector4[] _cull;
+    private readonly CullEntry[] _cull;
     private int _stamp;
 
     public WorldRayTracer(World world)
     {
         _world = world;
         ReadOnlySpan<Obstacle> obstacles = world.Obstacles;
-        _mailbox = new int[obstacles.Length];
 
-        // Cheap culling data per obstacle: footprint circle (north, east, radius) and vertical extent (min, max down).
-        _cull = new Vector4[2 * obstacles.Length];
+        // Cheap culling data per obstacle, packed with its mailbox stamp in one small struct for locality:
+        // footprint circle (north, east, radius) and vertical extent (min and max down).
+        _cull = new CullEntry[obstacles.Length];
         for (int i = 0; i < obstacles.Length; i++)
         {
             (Vector3 min, Vector3 max) = obstacles[i].Bounds;
@@ -31,8 +30,7 @@ public sealed class WorldRayTracer
             float radius = obstacles[i].Shape == ObstacleShape.Box
                 ? 0.5f * new Vector2(max.X - min.X, max.Y - min.Y).Length()
                 : 0.5f * (max.X - min.X);
-            _cull[2 * i] = new Vector4(centre.X, centre.Y, radius, 0f);
-            _cull[(2 * i) + 1] = new Vector4(min.Z, max.Z, 0f, 0f);
+            _cull[i] = new CullEntry { North = centre.X, East = centre.Y, Radius = radius, MinDown = min.Z, MaxDown = max.Z };
         }
     }
 
@@ -81,7 +79,11 @@ public sealed class WorldRayTracer
 
         if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_mailbox);
+            for (int i = 0; i < _cull.Length; i++)
+            {
+                _cull[i].Stamp = 0;
+            }
+
             _stamp = 1;
         }
 
@@ -107,23 +109,22 @@ public sealed class WorldRayTracer
             float zLow = MathF.Min(zA, zB), zHigh = MathF.Max(zA, zB);
             foreach (int index in grid.Cell(n, e))
             {
-                if (_mailbox[index] == _stamp)
+                ref CullEntry cull = ref _cull[index];
+                if (cull.Stamp == _stamp)
                 {
                     continue;
                 }
 
                 // Vertical cull within this cell only (the obstacle may still be hit in another cell).
-                Vector4 vertical = _cull[(2 * index) + 1];
-                if (vertical.Y < zLow || vertical.X > zHigh)
+                if (cull.MaxDown < zLow || cull.MinDown > zHigh)
                 {
                     continue;
                 }
 
                 // Footprint cull: the ray's ground track passes farther from the centre than the footprint radius.
-                _mailbox[index] = _stamp;
-                Vector4 footprint = _cull[2 * index];
-                float across = ((direction.X * (footprint.Y - origin.Y)) - (direction.Y * (footprint.X - origin.X))) * inverseHorizontal;
-                if (inverseHorizontal > 0f && MathF.Abs(across) > footprint.Z)
+                cull.Stamp = _stamp;
+                float across = ((direction.X * (cull.East - origin.Y)) - (direction.Y * (cull.North - origin.X))) * inverseHorizontal;
+                if (inverseHorizontal > 0f && MathF.Abs(across) > cull.Radius)
                 {
                     continue;
                 }
@@ -194,5 +195,15 @@ public sealed class WorldRayTracer
         }
 
         return start < end;
+    }
+
+    private struct CullEntry
+    {
+        public float North;
+        public float East;
+        public float Radius;
+        public float MinDown;
+        public float MaxDown;
+        public int Stamp;
     }
 }
