@@ -8,6 +8,8 @@ namespace DroneLiquid.Sim.Core;
 public sealed class SimRandom
 {
     private ulong _s0, _s1, _s2, _s3;
+    private double _spareGaussian;
+    private bool _hasSpare;
 
     public SimRandom(ulong seed)
     {
@@ -43,12 +45,22 @@ public sealed class SimRandom
     /// <summary>Uniform integer in [0, count).</summary>
     public int NextInt(int count) => (int)(NextDouble() * count);
 
-    /// <summary>Standard normal draw (Box-Muller, one value per call so that the stream position is simple to reason about).</summary>
+    /// <summary>Standard normal draw (Box-Muller: each pair of uniforms gives two normals; the second is kept for the next call).</summary>
     public double NextGaussian()
     {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spareGaussian;
+        }
+
         double u1 = 1.0 - NextDouble();
         double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        double radius = Math.Sqrt(-2.0 * Math.Log(u1));
+        (double sin, double cos) = Math.SinCos(2.0 * Math.PI * u2);
+        _spareGaussian = radius * sin;
+        _hasSpare = true;
+        return radius * cos;
     }
 
     private static ulong SplitMix(ref ulong x)

@@ -46,6 +46,17 @@ internal sealed class JsonFieldReader
         return number;
     }
 
+    public int Integer(string name, int min, int max, int fallback)
+    {
+        double number = Number(name, min, max, fallback);
+        if (number != Math.Floor(number))
+        {
+            throw Error(Path(name), $"expected an integer in [{min}, {max}], got {Format(number)}");
+        }
+
+        return (int)number;
+    }
+
     public ulong UnsignedInteger(string name, ulong max)
     {
         if (!TryGet(name, out JsonElement value))

@@ -112,7 +112,7 @@ public static class ScenarioLoader
         if (root.Object("camera", required: false) is { } c)
         {
             camera = new CameraSpec(
-                (int)c.Number("width_px", 8, 4096, 128), (int)c.Number("height_px", 8, 4096, 96),
+                c.Integer("width_px", 8, 4096, 128), c.Integer("height_px", 8, 4096, 96),
                 (float)c.Number("hfov_rad", 0.1, 3.0, 1.5708), (float)c.Number("pitch_rad", -1.5, 1.5, 0),
                 (float)c.Number("max_range_m", 1, 2000, 120));
             c.RejectUnknown();

@@ -7,19 +7,29 @@ namespace DroneLiquid.Sim.Sensors;
 
 /// <summary>
 /// Samples the true state into noisy, biased sensor readings. The IMU is published at <see cref="ImuRateHz"/>,
-/// attitude, local position, altitude and battery at every update. While frozen (a sensor-freeze event) the
+/// attitude, local position, altitude and battery at <see cref="PublishRateHz"/>. While frozen (a sensor-freeze event) the
 /// published samples keep their last values and timestamps, as a stuck driver would; the autopilot's own
 /// <see cref="Estimate"/> keeps running, because freezing is what the companion computer sees, not the autopilot.
 /// </summary>
 public sealed class SensorSuite
 {
+    /// <summary>Rate of the attitude, local position, altitude and battery samples, hertz.</summary>
+    public const double PublishRateHz = 100;
+
+    private const double PublishPeriodSeconds = 1.0 / PublishRateHz;
+    private const float NoiseStepSeconds = 0.0099f;
     private readonly SensorNoise _noise;
     private readonly SimRandom _random;
     private readonly Vector3 _accelBias;
     private readonly Vector3 _gyroBias;
     private readonly double _imuPeriodSeconds;
     private Vector3 _positionError;
+    private Vector3 _velocityNoise;
+    private Vector3 _rateNoise;
+    private Quaternion _attitudeNoise = Quaternion.Identity;
+    private float _sinceNoiseSeconds = NoiseStepSeconds;
     private double _nextImuSeconds;
+    private double _nextPublishSeconds;
 
     public SensorSuite(SensorNoise noise, SimRandom random, float imuRateHz = 200f)
     {
@@ -58,15 +68,23 @@ public sealed class SensorSuite
 
     public void Update(double nowSeconds, float dtSeconds, in QuadrotorState truth, Vector3 accelerationNed, Battery battery)
     {
-        float decay = dtSeconds / 2f;
-        _positionError += (-_positionError * decay) + RandomVector(_noise.PositionErrorMetres * MathF.Sqrt(2f * decay));
-        Vector3 gyro = truth.AngularRateFrd + _gyroBias + RandomVector(_noise.GyroNoiseRadiansPerSecond);
-        Quaternion attitude = Quaternion.Normalize(truth.AttitudeFrdToNed * SmallRotation(RandomVector(_noise.AttitudeNoiseRadians)));
-        Vector3 velocity = truth.VelocityNed + RandomVector(_noise.VelocityNoiseMetresPerSecond);
-        EulerAngles euler = EulerAngles.FromQuaternion(attitude);
-        Estimate = new NavigationEstimate(
-            truth.PositionNed + _positionError, velocity, attitude,
-            truth.AngularRateFrd + RandomVector(_noise.GyroNoiseRadiansPerSecond), euler.YawRadians);
+        _sinceNoiseSeconds += dtSeconds;
+        if (_sinceNoiseSeconds >= NoiseStepSeconds)
+        {
+            // Estimator errors change slowly: refresh them at about 100 Hz and hold them in between.
+            float decay = _sinceNoiseSeconds / 2f;
+            _positionError += (-_positionError * decay) + RandomVector(_noise.PositionErrorMetres * MathF.Sqrt(2f * decay));
+            _velocityNoise = RandomVector(_noise.VelocityNoiseMetresPerSecond);
+            _attitudeNoise = SmallRotation(RandomVector(_noise.AttitudeNoiseRadians));
+            _rateNoise = RandomVector(_noise.GyroNoiseRadiansPerSecond);
+            _sinceNoiseSeconds = 0f;
+        }
+
+        Quaternion attitude = Quaternion.Normalize(truth.AttitudeFrdToNed * _attitudeNoise);
+        Vector3 velocity = truth.VelocityNed + _velocityNoise;
+        float yaw = MathF.Atan2(2f * ((attitude.W * attitude.Z) + (attitude.X * attitude.Y)),
+            1f - (2f * ((attitude.Y * attitude.Y) + (attitude.Z * attitude.Z))));
+        Estimate = new NavigationEstimate(truth.PositionNed + _positionError, velocity, attitude, truth.AngularRateFrd + _rateNoise, yaw);
         if (Frozen)
         {
             return;
@@ -78,16 +96,21 @@ public sealed class SensorSuite
             Vector3 specificForceNed = accelerationNed - new Vector3(0f, 0f, QuadrotorParameters.StandardGravity);
             Vector3 specificForceFrd = Vector3.Transform(specificForceNed, Quaternion.Conjugate(truth.AttitudeFrdToNed))
                 + _accelBias + RandomVector(_noise.AccelNoiseMetresPerSecondSquared);
+            Vector3 gyro = truth.AngularRateFrd + _gyroBias + RandomVector(_noise.GyroNoiseRadiansPerSecond);
             Imu = new ImuSample(nowSeconds, AccelerationFrd.FromVector(specificForceFrd), AngularRateFrd.FromVector(gyro));
             ImuSampleCount++;
         }
 
-        Attitude = new AttitudeSample(nowSeconds, attitude, euler, AngularRateFrd.FromVector(gyro - _gyroBias));
-        LocalPosition = new LocalPositionSample(nowSeconds, PositionNed.FromVector(Estimate.PositionNed), VelocityNed.FromVector(velocity));
-        Altitude = new AltitudeSample(nowSeconds, truth.AltitudeMetres + (_noise.BaroNoiseMetres * (float)_random.NextGaussian()), truth.AltitudeMetres);
-        Battery = new BatterySample(nowSeconds,
-            battery.VoltageVolts + (_noise.BatteryVoltageNoiseVolts * (float)_random.NextGaussian()),
-            battery.CurrentAmperes, battery.RemainingFraction);
+        if (nowSeconds + 1e-9 >= _nextPublishSeconds)
+        {
+            _nextPublishSeconds = Math.Max(_nextPublishSeconds + PublishPeriodSeconds, nowSeconds);
+            Attitude = new AttitudeSample(nowSeconds, attitude, EulerAngles.FromQuaternion(attitude), AngularRateFrd.FromVector(Estimate.AngularRateFrd));
+            LocalPosition = new LocalPositionSample(nowSeconds, PositionNed.FromVector(Estimate.PositionNed), VelocityNed.FromVector(velocity));
+            Altitude = new AltitudeSample(nowSeconds, truth.AltitudeMetres + (_noise.BaroNoiseMetres * (float)_random.NextGaussian()), truth.AltitudeMetres);
+            Battery = new BatterySample(nowSeconds,
+                battery.VoltageVolts + (_noise.BatteryVoltageNoiseVolts * (float)_random.NextGaussian()),
+                battery.CurrentAmperes, battery.RemainingFraction);
+        }
     }
 
     private Vector3 RandomVector(float std) => std == 0f

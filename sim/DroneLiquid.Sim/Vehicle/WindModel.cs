@@ -7,13 +7,16 @@ namespace DroneLiquid.Sim.Vehicle;
 /// Wind over the ground in NED: a mean plus turbulence from a first-order Gauss-Markov (Ornstein-Uhlenbeck)
 /// process per axis, the shape of the Dryden model's low-order approximation, plus any gusts injected by
 /// events (each ramps in and out over a quarter of its duration). Vertical turbulence is half the horizontal.
+/// The turbulence is updated at about 100 Hz (its time constant is seconds); gust envelopes at every call.
 /// </summary>
 public sealed class WindModel
 {
     private const int MaxGusts = 8;
+    private const float TurbulenceStepSeconds = 0.0099f;
     private readonly SimRandom _random;
     private readonly Gust[] _gusts = new Gust[MaxGusts];
     private Vector3 _turbulenceNed;
+    private float _sinceTurbulenceUpdateSeconds;
 
     public WindModel(Vector3 meanNed, float gustStdMetresPerSecond, float gustTimeConstantSeconds, SimRandom random)
     {
@@ -55,9 +58,11 @@ public sealed class WindModel
 
     public Vector3 Advance(double nowSeconds, float dtSeconds)
     {
-        if (GustStdMetresPerSecond > 0f)
+        _sinceTurbulenceUpdateSeconds += dtSeconds;
+        if (GustStdMetresPerSecond > 0f && _sinceTurbulenceUpdateSeconds >= TurbulenceStepSeconds)
         {
-            float decay = dtSeconds / GustTimeConstantSeconds;
+            float decay = _sinceTurbulenceUpdateSeconds / GustTimeConstantSeconds;
+            _sinceTurbulenceUpdateSeconds = 0f;
             float diffusion = GustStdMetresPerSecond * MathF.Sqrt(2f * decay);
             _turbulenceNed += (-_turbulenceNed * decay) + new Vector3(
                 diffusion * (float)_random.NextGaussian(),

@@ -13,6 +13,8 @@ public sealed class World
     /// <summary>Clearance is searched out to this distance; anything farther reads as this value, metres.</summary>
     public const float ClearanceSearchRadiusMetres = 20f;
 
+    private const float NearSearchRadiusMetres = 5f;
+
     /// <summary>Street grid of the urban world: streets are centred on multiples of this period, metres.</summary>
     public const float StreetPeriodMetres = 42f;
 
@@ -67,7 +69,12 @@ public sealed class World
     public float TopDownMetres { get; }
 
     /// <summary>Distance from <paramref name="pointNed"/> to the nearest solid obstacle surface (not the ground), capped at <see cref="ClearanceSearchRadiusMetres"/>.</summary>
-    public float Clearance(Vector3 pointNed) => Nearest(pointNed, ClearanceSearchRadiusMetres, out _);
+    public float Clearance(Vector3 pointNed)
+    {
+        // Look close first: a surface nearer than the small radius has its bounds within it, so it is found there.
+        float near = Nearest(pointNed, NearSearchRadiusMetres, out int obstacle);
+        return obstacle >= 0 && near < NearSearchRadiusMetres ? near : Nearest(pointNed, ClearanceSearchRadiusMetres, out _);
+    }
 
     /// <summary>True when a sphere at <paramref name="pointNed"/> touches a solid obstacle; <paramref name="obstacleIndex"/> names it.</summary>
     public bool Collides(Vector3 pointNed, float radiusMetres, out int obstacleIndex)

@@ -67,6 +67,7 @@ public class ScenarioLoaderTests
     [InlineData("""{ "world": "forest", "seed": 1, "target": { "north_m": 9, "east_m": 0, "altitude_m": 2 }, "events": [ { "time_s": 1, "kind": "earthquake" } ] }""", "field 'events[0].kind': unknown value \"earthquake\"; valid: wind_gust, sensor_freeze, low_battery")]
     [InlineData("""{ "world": "forest", "seed": 1, "target": { "north_m": 9, "east_m": 0, "altitude_m": 2 }, "events": [ { "time_s": 1, "kind": "sensor_freeze" } ] }""", "field 'events[0].duration_s': required: a number in [0.05, 600]")]
     [InlineData("""{ "world": "forest", "seed": 1, "target": { "north_m": 9, "east_m": 0, "altitude_m": 2 }, "camera": { "width_px": 2 } }""", "field 'camera.width_px': expected a number in [8, 4096], got 2")]
+    [InlineData("""{ "world": "forest", "seed": 1, "target": { "north_m": 9, "east_m": 0, "altitude_m": 2 }, "camera": { "height_px": 12.5 } }""", "field 'camera.height_px': expected an integer in [8, 4096], got 12.5")]
     [InlineData("""{ "world": "forest", "seed": 1, "target": { "north_m": 9, "east_m": 0, "altitude_m": 2 }, "wind": { "north_m_s": 1e9 } }""", "field 'wind.north_m_s': expected a number in [-25, 25], got 1000000000")]
     [InlineData("""[1, 2]""", "field '(root)': expected an object, got an array")]
     public void A_bad_field_gives_one_message_naming_it_with_expected_and_actual(string json, string expected)
