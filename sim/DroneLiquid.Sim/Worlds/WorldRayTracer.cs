@@ -115,20 +115,21 @@ public sealed class WorldRayTracer
                     continue;
                 }
 
+                // Footprint cull, once per ray: the ray's ground track passes farther from the centre than the radius.
+                float across = ((direction.X * (cull.East - origin.Y)) - (direction.Y * (cull.North - origin.X))) * inverseHorizontal;
+                if (inverseHorizontal > 0f && MathF.Abs(across) > cull.Radius)
+                {
+                    cull.Stamp = _stamp;
+                    continue;
+                }
+
                 // Vertical cull within this cell only (the obstacle may still be hit in another cell).
                 if (cull.MaxDown < zLow || cull.MinDown > zHigh)
                 {
                     continue;
                 }
 
-                // Footprint cull: the ray's ground track passes farther from the centre than the footprint radius.
                 cull.Stamp = _stamp;
-                float across = ((direction.X * (cull.East - origin.Y)) - (direction.Y * (cull.North - origin.X))) * inverseHorizontal;
-                if (inverseHorizontal > 0f && MathF.Abs(across) > cull.Radius)
-                {
-                    continue;
-                }
-
                 if (RayIntersections.Intersect(in obstacles[index], origin, direction, 1e-4f, best, out float t, out Vector3 normal))
                 {
                     best = t;
