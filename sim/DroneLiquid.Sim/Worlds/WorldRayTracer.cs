@@ -72,7 +72,9 @@ public sealed class WorldRayTracer
 
         UniformGrid grid = _world.Grid;
         float extent = _world.HalfExtentMetres;
-        if (!ClipToSquare(origin, direction, -extent, extent, ref start, ref end))
+        bool alongN = MathF.Abs(direction.X) >= 1e-12f, alongE = MathF.Abs(direction.Y) >= 1e-12f;
+        float inverseN = alongN ? 1f / direction.X : 0f, inverseE = alongE ? 1f / direction.Y : 0f;
+        if (!ClipToRange(origin.X, alongN, inverseN, extent, ref start, ref end) || !ClipToRange(origin.Y, alongE, inverseE, extent, ref start, ref end))
         {
             return Finish(ref hit, best);
         }
@@ -91,12 +93,12 @@ public sealed class WorldRayTracer
         Vector3 entry = origin + (start * direction);
         (int n, int e) = grid.CellOf(entry.X, entry.Y);
         int stepN = direction.X > 0f ? 1 : -1, stepE = direction.Y > 0f ? 1 : -1;
-        float deltaN = direction.X != 0f ? MathF.Abs(cell / direction.X) : float.PositiveInfinity;
-        float deltaE = direction.Y != 0f ? MathF.Abs(cell / direction.Y) : float.PositiveInfinity;
+        float deltaN = alongN ? MathF.Abs(cell * inverseN) : float.PositiveInfinity;
+        float deltaE = alongE ? MathF.Abs(cell * inverseE) : float.PositiveInfinity;
         float boundaryN = grid.MinNorth + ((n + (stepN > 0 ? 1 : 0)) * cell);
         float boundaryE = grid.MinEast + ((e + (stepE > 0 ? 1 : 0)) * cell);
-        float nextN = direction.X != 0f ? (boundaryN - origin.X) / direction.X : float.PositiveInfinity;
-        float nextE = direction.Y != 0f ? (boundaryE - origin.Y) / direction.Y : float.PositiveInfinity;
+        float nextN = alongN ? (boundaryN - origin.X) * inverseN : float.PositiveInfinity;
+        float nextE = alongE ? (boundaryE - origin.Y) * inverseE : float.PositiveInfinity;
         ReadOnlySpan<Obstacle> obstacles = _world.Obstacles;
         int cells = grid.CellsPerSide;
         float horizontalLength = new Vector2(direction.X, direction.Y).Length();
@@ -174,27 +176,17 @@ public sealed class WorldRayTracer
         return hit.ObstacleIndex >= -1;
     }
 
-    private static bool ClipToSquare(Vector3 o, Vector3 d, float min, float max, ref float start, ref float end)
+    /// <summary>Narrows [start, end] to where the ray's coordinate lies within [-extent, extent] on one ground axis.</summary>
+    private static bool ClipToRange(float origin, bool moving, float inverseDirection, float extent, ref float start, ref float end)
     {
-        for (int axis = 0; axis < 2; axis++)
+        if (!moving)
         {
-            float origin = axis == 0 ? o.X : o.Y;
-            float direction = axis == 0 ? d.X : d.Y;
-            if (MathF.Abs(direction) < 1e-12f)
-            {
-                if (origin < min || origin > max)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            float t0 = (min - origin) / direction, t1 = (max - origin) / direction;
-            start = MathF.Max(start, MathF.Min(t0, t1));
-            end = MathF.Min(end, MathF.Max(t0, t1));
+            return origin >= -extent && origin <= extent && start < end;
         }
 
+        float t0 = (-extent - origin) * inverseDirection, t1 = (extent - origin) * inverseDirection;
+        start = MathF.Max(start, MathF.Min(t0, t1));
+        end = MathF.Min(end, MathF.Max(t0, t1));
         return start < end;
     }
 

@@ -200,17 +200,16 @@ public class SimWorldTests
     [Fact]
     public void Stepping_allocates_nothing_after_start_up()
     {
-        SimWorld sim = new(TestScenarios.Empty(5f) with { World = WorldKind.Forest, Density = 0.3f, ExtentMetres = 60, GustStdMetresPerSecond = 1f });
+        // Above the canopies, so that no crash (an event, which is recorded with a message) interrupts the flight.
+        SimWorld sim = new(TestScenarios.Empty(25f) with { World = WorldKind.Forest, Density = 0.3f, ExtentMetres = 60, GustStdMetresPerSecond = 1f });
         sim.Controller.SetVelocityNed(new VelocityNed(0.5f, 0f, 0f));
         sim.Step(1.0);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 500; i++)
+        AllocationAssert.SteadyStateZero(() =>
         {
             sim.Controller.SetVelocityNed(new VelocityNed(0.5f, 0.1f, 0f), 0.2f);
             sim.Step(0.01);
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(EpisodeStatus.Running, sim.Status);
         Assert.Equal(FlightMode.Velocity, sim.Controller.Mode);
     }
