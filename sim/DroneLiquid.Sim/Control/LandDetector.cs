@@ -3,7 +3,8 @@ namespace DroneLiquid.Sim.Control;
 /// <summary>
 /// Decides landed or flying from the estimate and the commanded thrust alone (no access to the physics), with
 /// hysteresis so that the state does not flicker: landed after 0.5 s of low thrust, no climb and near-zero
-/// velocity; flying once the estimate is clearly off the ground.
+/// velocity; flying once the estimate is clearly off the ground. It assumes flat ground at the home altitude
+/// (the simulated worlds have no terrain or landable roofs): a touchdown is only recognised below 1 m.
 /// </summary>
 internal sealed class LandDetector
 {

@@ -10,10 +10,12 @@ public sealed class UniformGrid
 {
     private readonly int[] _cellStart;
     private readonly int[] _indices;
+    private readonly float _inverseCellSize;
 
     public UniformGrid(ReadOnlySpan<Obstacle> obstacles, float halfExtentMetres, float cellSizeMetres)
     {
         CellSizeMetres = cellSizeMetres;
+        _inverseCellSize = 1f / cellSizeMetres;
         MinNorth = -halfExtentMetres;
         MinEast = -halfExtentMetres;
         CellsPerSide = Math.Max(1, (int)MathF.Ceiling(2f * halfExtentMetres / cellSizeMetres));
@@ -72,6 +74,6 @@ public sealed class UniformGrid
 
     /// <summary>The cell holding a ground-plane point, clamped to the grid.</summary>
     public (int North, int East) CellOf(float north, float east) =>
-        (Math.Clamp((int)MathF.Floor((north - MinNorth) / CellSizeMetres), 0, CellsPerSide - 1),
-         Math.Clamp((int)MathF.Floor((east - MinEast) / CellSizeMetres), 0, CellsPerSide - 1));
+        (Math.Clamp((int)MathF.Floor((north - MinNorth) * _inverseCellSize), 0, CellsPerSide - 1),
+         Math.Clamp((int)MathF.Floor((east - MinEast) * _inverseCellSize), 0, CellsPerSide - 1));
 }
