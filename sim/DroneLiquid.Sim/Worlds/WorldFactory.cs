@@ -33,6 +33,10 @@ public static class WorldFactory
             WorldKind.Urban => UrbanGenerator.Generate(random, density, extentMetres, clear),
             _ => [],
         };
-        return new World(kind, extentMetres, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(obstacles), targetNed, TargetMarkerRadiusMetres);
+        // Grid cells sized to the obstacles: about a tree's crown in the forest, a building's side in the city
+        // (chosen by counting cells walked and obstacles listed per camera ray).
+        float cellSize = kind == WorldKind.Urban ? 10f : 6f;
+        return new World(kind, extentMetres, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(obstacles), targetNed, TargetMarkerRadiusMetres,
+            cellSizeMetres: cellSize);
     }
 }
