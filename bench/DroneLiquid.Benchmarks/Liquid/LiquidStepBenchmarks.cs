@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using DroneLiquid.Liquid.Models;
 using DroneLiquid.Liquid.Sessions;
+using DroneLiquid.Liquid.Wirings;
 
 namespace DroneLiquid.Benchmarks.Liquid;
 
@@ -29,9 +30,9 @@ public class LiquidStepBenchmarks
     {
         var random = new Random(7);
         for (int i = 0; i < Inputs; i++) _input[i] = random.NextSingle() * 2 - 1;
-        (_wired, _wiredOutput) = Session(new WiredCfcSpec(Inputs, BenchWirings.AutoNcp19With32Inputs()));
+        (_wired, _wiredOutput) = Session(new WiredCfcSpec(Inputs, WiringGenerators.AutoNcp(inputDim: Inputs, units: 19, outputSize: 4)));
         (_dense, _denseOutput) = Session(new CfcSpec(Inputs, 64, BackboneUnits: 128, BackboneLayers: 1));
-        (_ltc, _ltcOutput) = Session(new LtcSpec(Inputs, BenchWirings.FullyConnected(64, Inputs), OdeUnfolds: 6));
+        (_ltc, _ltcOutput) = Session(new LtcSpec(Inputs, WiringGenerators.FullyConnected(inputDim: Inputs, units: 64), OdeUnfolds: 6));
     }
 
     [Benchmark(Description = "wired CfC, AutoNCP(19,4), 32 inputs")]
