@@ -50,26 +50,7 @@ public sealed class CameraFrameChannel
 
     /// <summary>Raises or clears producer fault flags (lock-free; the producer, or Stop from another thread).</summary>
     public void SetFaults(SensorFaults faults, bool present)
-    {
-        // A compare-and-swap loop, so that a flag set from another thread (Stop) is never lost.
-        int current = Volatile.Read(ref _faults);
-        while (true)
-        {
-            int next = present ? current | (int)faults : current & ~(int)faults;
-            if (next == current)
-            {
-                return;
-            }
-
-            int seen = Interlocked.CompareExchange(ref _faults, next, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
+        => FaultFlags.Update(ref _faults, faults, present);
 
     /// <summary>The newest frame with its age and health; consumer only.</summary>
     public CameraReading AcquireLatest()
