@@ -19,8 +19,8 @@ public class OnnxStepSessionTests
         {
             session.SetState(pair.H);
             session.Step(pair.X, pair.Ts, y);
-            Assert.True(MaxAbs(y, pair.Y) <= 1e-6, $"y off by {MaxAbs(y, pair.Y)}");
-            Assert.True(MaxAbs(session.State, pair.HNext) <= 1e-6, $"h_next off by {MaxAbs(session.State, pair.HNext)}");
+            Assert.True(MaxAbsDifference.Of(y, pair.Y) <= 1e-6, $"y off by {MaxAbsDifference.Of(y, pair.Y)}");
+            Assert.True(MaxAbsDifference.Of(session.State, pair.HNext) <= 1e-6, $"h_next off by {MaxAbsDifference.Of(session.State, pair.HNext)}");
         }
     }
 
@@ -36,8 +36,8 @@ public class OnnxStepSessionTests
         {
             native.SetState(pair.H);
             native.Step(pair.X, pair.Ts, y);
-            Assert.True(MaxAbs(y, pair.Y) <= 1e-5, $"y off by {MaxAbs(y, pair.Y)}");
-            Assert.True(MaxAbs(native.State, pair.HNext) <= 1e-5, $"h_next off by {MaxAbs(native.State, pair.HNext)}");
+            Assert.True(MaxAbsDifference.Of(y, pair.Y) <= 1e-5, $"y off by {MaxAbsDifference.Of(y, pair.Y)}");
+            Assert.True(MaxAbsDifference.Of(native.State, pair.HNext) <= 1e-5, $"h_next off by {MaxAbsDifference.Of(native.State, pair.HNext)}");
         }
     }
 
@@ -51,9 +51,9 @@ public class OnnxStepSessionTests
         for (int i = 0; i < 3; i++)
         {
             var pair = reference.Pairs[i];
-            Assert.True(MaxAbs(session.State, pair.H) <= 1e-6);
+            Assert.True(MaxAbsDifference.Of(session.State, pair.H) <= 1e-6);
             session.Step(pair.X, pair.Ts, y);
-            Assert.True(MaxAbs(session.State, pair.HNext) <= 1e-6);
+            Assert.True(MaxAbsDifference.Of(session.State, pair.HNext) <= 1e-6);
         }
 
         session.Reset();
@@ -94,13 +94,5 @@ public class OnnxStepSessionTests
         var y = new float[reference.Signature.OutputSize];
         var x = reference.Pairs[0].X;
         Assert.Equal(0, Allocations.PerCalls(() => session.Step(x, 0.05f, y)));
-    }
-
-    internal static float MaxAbs(ReadOnlySpan<float> got, ReadOnlySpan<float> want)
-    {
-        Assert.Equal(want.Length, got.Length);
-        float max = 0f;
-        for (int i = 0; i < got.Length; i++) max = Math.Max(max, Math.Abs(got[i] - want[i]));
-        return max;
     }
 }
