@@ -17,6 +17,9 @@ namespace DroneLiquid.Perception.Export;
 /// </remarks>
 public static class LiquidOnnxExporter
 {
+    /// <summary>The ONNX operator set the graphs use.</summary>
+    public const int Opset = OnnxGraphBuilder.Opset;
+
     /// <summary>The step signature the exported graph has.</summary>
     public static OnnxStepSignature SignatureOf(LiquidModelSpec spec) => new(spec.InputSize, spec.StateSize, spec.OutputSize, spec.MixedMemory);
 
