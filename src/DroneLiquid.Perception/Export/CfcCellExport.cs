@@ -27,7 +27,7 @@ internal static class CfcCellExport
             int units = wiring.Layers[k].NeuronIds.Count;
             int inputs = k == 0 ? wiring.InputDim : wiring.Layers[k - 1].NeuronIds.Count;
             string layerState = g.Columns(h, offset, offset + units);
-            states[k] = Cell(g, weights, $"rnn_cell.layer_{k}.", layerInput, layerState, ts, inputs, units, spec.Mode, BackboneActivation.LecunTanh, 0, 0, 0f, LiquidOnnxExporter.LayerMask(wiring, k));
+            states[k] = Cell(g, weights, $"rnn_cell.layer_{k}.", layerInput, layerState, ts, inputs, units, spec.Mode, BackboneActivation.LecunTanh, 0, 0, 0f, weights.Get($"rnn_cell.layer_{k}.sparsity_mask").Data);
             layerInput = states[k];
             offset += units;
         }

@@ -1,6 +1,5 @@
 using DroneLiquid.Liquid.Models;
 using DroneLiquid.Liquid.Tensors;
-using DroneLiquid.Liquid.Wirings;
 using DroneLiquid.Perception.Recurrent;
 
 namespace DroneLiquid.Perception.Export;
@@ -11,7 +10,8 @@ namespace DroneLiquid.Perception.Export;
 /// (<see cref="OnnxStepSignature"/>), so a model trained or imported here runs in any ONNX tool.
 /// </summary>
 /// <remarks>
-/// Everything that depends only on weights is folded at export: sparsity masks into ff1/ff2 (wired CfC) and
+/// Everything that depends only on weights is folded at export: the sparsity masks of the state_dict (which the
+/// native loader has checked against the wiring) into ff1/ff2 (wired CfC) and
 /// into LTC synapses, |w_tau| (pure CfC), the LTC softplus constraints and w*erev products, and the +1 of
 /// the LSTM forget gate. Elementwise activations use basic ONNX ops (Tanh, Sigmoid, Relu, Erf for GELU).
 /// </remarks>
@@ -105,26 +105,5 @@ public static class LiquidOnnxExporter
         string nextC = g.Add(keep, write);
         string nextH = g.Mul(g.Unary("Tanh", nextC), g.Unary("Sigmoid", chunks[3]));
         return (nextH, nextC);
-    }
-
-    /// <summary>|polarity| of the synapses into wiring layer k, then ones for the recurrent block: [units, inputs + units].</summary>
-    internal static float[] LayerMask(Wiring wiring, int k)
-    {
-        var neurons = wiring.Layers[k].NeuronIds;
-        int inputs = k == 0 ? wiring.InputDim : wiring.Layers[k - 1].NeuronIds.Count;
-        int width = inputs + neurons.Count;
-        var mask = new float[neurons.Count * width];
-        for (int j = 0; j < neurons.Count; j++)
-        {
-            for (int i = 0; i < inputs; i++)
-            {
-                int polarity = k == 0 ? wiring.SensorySynapse(i, neurons[j]) : wiring.Synapse(wiring.Layers[k - 1].NeuronIds[i], neurons[j]);
-                mask[j * width + i] = Math.Abs(polarity);
-            }
-
-            mask.AsSpan(j * width + inputs, neurons.Count).Fill(1f);
-        }
-
-        return mask;
     }
 }

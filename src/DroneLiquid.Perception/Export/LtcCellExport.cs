@@ -28,7 +28,7 @@ internal static class LtcCellExport
         var cm = Constrained("cm");
 
         string mapped = Mapping(g, weights, "input", spec.InputMapping, x, m);
-        var sensory = SynapseConstants.Create(g, "sensory", m, n, Param("sensory_sigma"), Param("sensory_mu"), Constrained("sensory_w"), Param("sensory_erev"), Magnitudes(wiring.SensoryAdjacencyMatrix()));
+        var sensory = SynapseConstants.Create(g, "sensory", m, n, Param("sensory_sigma"), Param("sensory_mu"), Constrained("sensory_w"), Param("sensory_erev"), Param("sensory_sparsity_mask"));
         var (sensoryNum, sensoryDen) = Synapses(g, mapped, m, sensory);
 
         string cmScale = g.Div(g.Scalar("unfolds", spec.OdeUnfolds), ts);
@@ -37,7 +37,7 @@ internal static class LtcCellExport
         string gleakName = g.Constant("gleak", gleak, 1, n);
         string gleakVleakName = g.Constant("gleak_vleak", gleakVleak, 1, n);
         string epsilon = g.Scalar("epsilon", spec.Epsilon);
-        var recurrent = SynapseConstants.Create(g, "recurrent", n, n, Param("sigma"), Param("mu"), Constrained("w"), Param("erev"), Magnitudes(wiring.AdjacencyMatrix()));
+        var recurrent = SynapseConstants.Create(g, "recurrent", n, n, Param("sigma"), Param("mu"), Constrained("w"), Param("erev"), Param("sparsity_mask"));
 
         string v = h;
         for (int unfold = 0; unfold < spec.OdeUnfolds; unfold++)
@@ -91,6 +91,4 @@ internal static class LtcCellExport
                 g.Constant(hint + "_w_erev", maskedErev, sources, neurons));
         }
     }
-
-    private static float[] Magnitudes(sbyte[,] matrix) => matrix.Cast<sbyte>().Select(v => (float)Math.Abs(v)).ToArray();
 }

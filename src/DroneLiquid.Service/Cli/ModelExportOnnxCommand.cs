@@ -45,7 +45,12 @@ internal static class ModelExportOnnxCommand
         }
 
         var (inputs, elapsed) = ModelBench.Workload(source, model);
-        double maxDifference = Compare(outPath, source.Spec, model, inputs, elapsed);
+        double maxDifference;
+        using (var onnx = OnnxStepSession.Open(outPath, LiquidOnnxExporter.SignatureOf(source.Spec)))
+        {
+            maxDifference = OnnxParity.MaxDifference(onnx, model.CreateSession(), inputs, elapsed);
+        }
+
         bool passed = maxDifference <= Tolerance;
         var signature = LiquidOnnxExporter.SignatureOf(source.Spec);
         var report = new ExportReport(
@@ -64,33 +69,6 @@ internal static class ModelExportOnnxCommand
         }
 
         return passed ? ExitCodes.Success : ExitCodes.CheckFailed;
-    }
-
-    /// <summary>Max |onnx - native| over outputs and states of a whole sequence from the zero state.</summary>
-    private static double Compare(string onnxPath, LiquidModelSpec spec, LiquidModel model, float[][] inputs, float[] elapsed)
-    {
-        using var onnx = OnnxStepSession.Open(onnxPath, LiquidOnnxExporter.SignatureOf(spec));
-        var native = model.CreateSession();
-        var yOnnx = new float[model.OutputSize];
-        var yNative = new float[model.OutputSize];
-        double worst = 0;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            onnx.Step(inputs[t], elapsed[t], yOnnx);
-            native.Step(inputs[t], elapsed[t], yNative);
-            worst = Math.Max(worst, MaxAbs(yOnnx, yNative));
-            worst = Math.Max(worst, MaxAbs(onnx.State, native.State));
-            worst = Math.Max(worst, MaxAbs(onnx.CellState, native.CellState));
-        }
-
-        return worst;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        double max = 0;
-        for (int i = 0; i < a.Length; i++) max = Math.Max(max, Math.Abs((double)a[i] - b[i]));
-        return max;
     }
 
     private sealed record ExportReport(

@@ -19,23 +19,9 @@ internal static class ExportRoundTrip
         Enumerable.Range(0, steps).Select(t => Enumerable.Range(0, width).Select(i => MathF.Sin(0.3f * t + 1.7f * i)).ToArray()).ToArray();
 
     /// <returns>Max |onnx - native| over outputs, states and cell states of every step.</returns>
-    public static float MaxDifference(LiquidModelSpec spec, TensorDictionary weights, float[][] inputs, float[] elapsed)
+    public static double MaxDifference(LiquidModelSpec spec, TensorDictionary weights, float[][] inputs, float[] elapsed)
     {
-        var bytes = LiquidOnnxExporter.Export(spec, weights);
-        using var onnx = OnnxStepSession.Load(bytes, "exported", LiquidOnnxExporter.SignatureOf(spec));
-        var native = LiquidModel.Create(spec, weights).CreateSession();
-        var yOnnx = new float[spec.OutputSize];
-        var yNative = new float[spec.OutputSize];
-        float worst = 0f;
-        for (int t = 0; t < inputs.Length; t++)
-        {
-            onnx.Step(inputs[t], elapsed[t], yOnnx);
-            native.Step(inputs[t], elapsed[t], yNative);
-            worst = Math.Max(worst, MaxAbsDifference.Of(yOnnx, yNative));
-            worst = Math.Max(worst, MaxAbsDifference.Of(onnx.State, native.State));
-            worst = Math.Max(worst, MaxAbsDifference.Of(onnx.CellState, native.CellState));
-        }
-
-        return worst;
+        using var onnx = OnnxStepSession.Load(LiquidOnnxExporter.Export(spec, weights), "exported", LiquidOnnxExporter.SignatureOf(spec));
+        return OnnxParity.MaxDifference(onnx, LiquidModel.Create(spec, weights).CreateSession(), inputs, elapsed);
     }
 }

@@ -38,7 +38,7 @@ public class LiquidOnnxExporterTests
     {
         var source = TestFiles.LoadModel(file);
         var inputs = source.Reference!.Inputs[0];
-        float worst = ExportRoundTrip.MaxDifference(source.Spec, source.Weights, inputs, ExportRoundTrip.IrregularElapsed(inputs.Length, 11));
+        double worst = ExportRoundTrip.MaxDifference(source.Spec, source.Weights, inputs, ExportRoundTrip.IrregularElapsed(inputs.Length, 11));
         Assert.True(worst <= Tolerance, $"{file}: ONNX differs from native by {worst}");
     }
 
@@ -48,7 +48,7 @@ public class LiquidOnnxExporterTests
     {
         var spec = VariantSpecs[variant];
         var weights = RandomWeights.Create(spec, 5);
-        float worst = ExportRoundTrip.MaxDifference(spec, weights, ExportRoundTrip.SineInputs(40, spec.InputSize), ExportRoundTrip.IrregularElapsed(40, 3));
+        double worst = ExportRoundTrip.MaxDifference(spec, weights, ExportRoundTrip.SineInputs(40, spec.InputSize), ExportRoundTrip.IrregularElapsed(40, 3));
         Assert.True(worst <= Tolerance, $"{variant}: ONNX differs from native by {worst}");
     }
 

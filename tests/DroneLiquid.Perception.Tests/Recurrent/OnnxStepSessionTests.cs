@@ -12,16 +12,8 @@ public class OnnxStepSessionTests
     [MemberData(nameof(StepFiles))]
     public void Reference_graph_reproduces_its_torch_pairs(string file)
     {
-        var reference = OnnxStepReference.Load(TestFiles.Onnx(file));
-        using var session = OnnxStepSession.Open(reference.OnnxPath, reference.Signature);
-        var y = new float[reference.Signature.OutputSize];
-        foreach (var pair in reference.Pairs)
-        {
-            session.SetState(pair.H);
-            session.Step(pair.X, pair.Ts, y);
-            Assert.True(MaxAbsDifference.Of(y, pair.Y) <= 1e-6, $"y off by {MaxAbsDifference.Of(y, pair.Y)}");
-            Assert.True(MaxAbsDifference.Of(session.State, pair.HNext) <= 1e-6, $"h_next off by {MaxAbsDifference.Of(session.State, pair.HNext)}");
-        }
+        var check = OnnxStepReferenceRunner.CheckOnnx(OnnxStepReference.Load(TestFiles.Onnx(file)), atol: 1e-6, rtol: 0);
+        Assert.True(check.Passed && check.Count > 0, $"{check.Violations} of {check.Count} values off, max {check.MaxAbs}");
     }
 
     [Theory]
@@ -29,16 +21,10 @@ public class OnnxStepSessionTests
     public void Same_weights_in_the_native_runtime_give_the_same_outputs(string file)
     {
         var reference = OnnxStepReference.Load(TestFiles.Onnx(file));
+        Assert.Equal(TestFiles.Reference(reference.SameWeightsAs!), OnnxStepReferenceRunner.FindSameWeights(reference));
         var model = TestFiles.LoadModel(reference.SameWeightsAs!).CreateModel();
-        var native = model.CreateSession();
-        var y = new float[model.OutputSize];
-        foreach (var pair in reference.Pairs)
-        {
-            native.SetState(pair.H);
-            native.Step(pair.X, pair.Ts, y);
-            Assert.True(MaxAbsDifference.Of(y, pair.Y) <= 1e-5, $"y off by {MaxAbsDifference.Of(y, pair.Y)}");
-            Assert.True(MaxAbsDifference.Of(native.State, pair.HNext) <= 1e-5, $"h_next off by {MaxAbsDifference.Of(native.State, pair.HNext)}");
-        }
+        var check = OnnxStepReferenceRunner.CheckNative(reference, model, atol: 1e-5, rtol: 0);
+        Assert.True(check.Passed && check.Count > 0, $"{check.Violations} of {check.Count} values off, max {check.MaxAbs}");
     }
 
     [Fact]
