@@ -76,7 +76,8 @@ public sealed class OnnxStepSession : IDisposable
         }
     }
 
-    /// <summary>One step without exceptions: on anything but Ok, state and output are untouched.</summary>
+    /// <summary>One step without exceptions for bad input: on anything but Ok, state and output are untouched.
+    /// A failure inside ONNX Runtime itself (not expected of a graph that passed the load checks) still throws OnnxRuntimeException.</summary>
     public StepStatus TryStep(ReadOnlySpan<float> input, float elapsedSeconds, Span<float> output)
     {
         if (input.Length != Signature.InputSize) return StepStatus.InputWidthMismatch;
