@@ -4,7 +4,7 @@ using DroneLiquid.Service.Cli;
 // The `droneliquid` executable. Each verb group lives in its own file under Cli/ and is added here.
 var root = new RootCommand("DroneLiquid: fly a drone with a liquid neural network (CfC/LTC) over MAVLink.");
 root.Subcommands.Add(VersionCommand.Create());
-root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create()));
+root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create(), ModelExportOnnxCommand.Create()));
 root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());

@@ -7,9 +7,12 @@ using DroneLiquid.Liquid.Sessions;
 namespace DroneLiquid.Service.Cli;
 
 /// <summary>
-/// `droneliquid model bench <model> [--steps N] [--json]`: nanoseconds and bytes allocated per step on this
-/// machine's native runtime, after a warm-up that lets the JIT reach its optimised tier. Wall time suffers
-/// when other processes share the cores; process CPU time per step is printed beside it for that reason.
+/// `droneliquid model bench <model> [--engine native|onnx] [--onnx file] [--threads N] [--steps N] [--json]`:
+/// nanoseconds and bytes allocated per step on this machine, after a warm-up that lets the JIT reach its
+/// optimised tier. The native engine is the liquid runtime; the onnx engine exports the same model to ONNX
+/// (or takes a given step graph) and times ONNX Runtime with buffers bound once, so both can be compared
+/// side by side. Wall time suffers when other processes share the cores; process CPU time per step is
+/// printed beside it for that reason.
 /// </summary>
 internal static class ModelBench
 {
@@ -21,32 +24,44 @@ internal static class ModelBench
         var path = new Argument<string>("model") { Description = "A policy folder (policy.json + weights.safetensors) or an ncps reference JSON file." };
         var steps = new Option<int>("--steps") { Description = "Measured steps (after warm-up).", DefaultValueFactory = _ => 100_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
+        var engine = new Option<string>("--engine") { Description = "native (the liquid runtime) or onnx (ONNX Runtime on the exported step graph).", DefaultValueFactory = _ => "native" };
+        engine.AcceptOnlyFromAmong("native", "onnx");
+        var onnx = new Option<string?>("--onnx") { Description = "With --engine onnx: time this step graph (x, h, ts -> y, h_next) instead of exporting the model." };
+        var threads = new Option<int>("--threads") { Description = "With --engine onnx: ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var command = new Command("bench", "Measure ns per step and bytes allocated per step of the model on this machine.");
         command.Arguments.Add(path);
         command.Options.Add(steps);
+        command.Options.Add(engine);
+        command.Options.Add(onnx);
+        command.Options.Add(threads);
         command.Options.Add(json);
-        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(steps), parse.GetValue(json), TimeProvider.System));
+        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(steps), parse.GetValue(json), TimeProvider.System, parse.GetValue(engine)!, parse.GetValue(onnx), parse.GetValue(threads)));
         return command;
     }
 
-    internal static int Run(string path, int steps, bool json, TimeProvider time)
+    internal static int Run(string path, int steps, bool json, TimeProvider time, string engine = "native", string? onnxPath = null, int threads = 1)
     {
         if (steps < Chunks)
         {
             throw new BadInputException($"--steps must be at least {Chunks}, got {steps}");
         }
 
+        if (onnxPath is not null && engine != "onnx")
+        {
+            throw new BadInputException("--onnx needs --engine onnx");
+        }
+
         var source = ModelCommand.Load(path);
         var model = ModelCommand.CreateModel(source);
         var (inputs, elapsed) = Workload(source, model);
-        var session = model.CreateSession();
+        using var stepper = ModelBenchEngine.Create(engine, source, model, onnxPath, threads);
         var output = new float[model.OutputSize];
 
         long warmUpEnd = time.GetTimestamp() + (long)(WarmUp.TotalSeconds * time.TimestampFrequency);
         int warmSteps = 0;
         while (warmSteps < 1000 || time.GetTimestamp() < warmUpEnd)
         {
-            StepOrFail(session, inputs, elapsed, warmSteps++, output);
+            StepOrFail(stepper, inputs, elapsed, warmSteps++, output);
         }
 
         // Touch every measuring call once so that none of them is compiled (and allocates) inside the measurement.
@@ -62,7 +77,7 @@ internal static class ModelBench
             long chunkStart = time.GetTimestamp();
             for (int t = chunk * perChunk; t < (chunk + 1) * perChunk; t++)
             {
-                StepOrFail(session, inputs, elapsed, t, output);
+                StepOrFail(stepper, inputs, elapsed, t, output);
             }
 
             bestChunk = Math.Min(bestChunk, time.GetElapsedTime(chunkStart).TotalNanoseconds / perChunk);
@@ -74,6 +89,7 @@ internal static class ModelBench
         var report = new BenchReport(
             path,
             LiquidModel.Describe(model.Spec),
+            stepper.Description,
             perChunk * Chunks,
             Math.Round(meanNs, 1),
             Math.Round(bestChunk, 1),
@@ -88,7 +104,7 @@ internal static class ModelBench
         }
         else
         {
-            Console.Error.WriteLine($"{path}: {report.Model}");
+            Console.Error.WriteLine($"{path}: {report.Model}, engine {report.Engine}");
             Console.Error.WriteLine($"  {report.NsPerStep:0.0} ns/step mean (wall), {report.BestChunkNsPerStep:0.0} best tenth, {report.CpuNsPerStep:0.0} process CPU; {report.BytesPerStep} bytes/step over {report.Steps} steps");
             Console.Error.WriteLine($"  {report.Runtime}, {report.Architecture}, {report.SimdFloats} floats per SIMD vector");
         }
@@ -97,7 +113,7 @@ internal static class ModelBench
     }
 
     /// <summary>The recorded inputs and elapsed times of the first sequence, or a deterministic sine sweep.</summary>
-    private static (float[][] Inputs, float[] Elapsed) Workload(ModelSource source, LiquidModel model)
+    internal static (float[][] Inputs, float[] Elapsed) Workload(ModelSource source, LiquidModel model)
     {
         if (source.Reference is { } reference)
         {
@@ -108,10 +124,10 @@ internal static class ModelBench
         return (inputs, Enumerable.Repeat(0.02f, 64).ToArray());
     }
 
-    private static void StepOrFail(LiquidSession session, float[][] inputs, float[] elapsed, int t, float[] output)
+    private static void StepOrFail(ModelBenchEngine stepper, float[][] inputs, float[] elapsed, int t, float[] output)
     {
         int i = t % inputs.Length;
-        var status = session.TryStep(inputs[i], elapsed[i], output);
+        var status = stepper.TryStep(inputs[i], elapsed[i], output);
         if (status != StepStatus.Ok)
         {
             throw new BadInputException($"step {t} of the recorded inputs failed: {status}");
@@ -121,6 +137,7 @@ internal static class ModelBench
     private sealed record BenchReport(
         string File,
         string Model,
+        string Engine,
         int Steps,
         double NsPerStep,
         double BestChunkNsPerStep,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DroneLiquid.Liquid.Models;
 using DroneLiquid.Liquid.Reference;
+using DroneLiquid.Perception.Recurrent;
 
 namespace DroneLiquid.Service.Cli;
 
@@ -52,7 +53,7 @@ internal static class ModelCommand
 
     private static Command CreateCheck()
     {
-        var path = new Argument<string>("model") { Description = "A reference vector file (ncps reference JSON)." };
+        var path = new Argument<string>("model") { Description = "A reference vector file (ncps reference JSON), or an ONNX step reference (*_step.json beside its .onnx)." };
         var atol = new Option<double>("--atol") { Description = "Absolute tolerance.", DefaultValueFactory = _ => ReferenceRunner.DefaultAtol };
         var rtol = new Option<double>("--rtol") { Description = "Relative tolerance: a value fails when |got - want| > atol + rtol*|want|.", DefaultValueFactory = _ => ReferenceRunner.DefaultRtol };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout." };
@@ -70,6 +71,11 @@ internal static class ModelCommand
         if (!(atol >= 0 && double.IsFinite(atol)) || !(rtol >= 0 && double.IsFinite(rtol)))
         {
             throw new BadInputException($"--atol and --rtol must be finite and >= 0, got {atol} and {rtol}");
+        }
+
+        if (OnnxStepReference.IsStepReference(path))
+        {
+            return ModelStepCheck.Run(path, atol, rtol, json);
         }
 
         var source = Load(path);
