@@ -88,13 +88,15 @@ public sealed class SafetyEnvelope
             Reset(state.VelocityNed);
         }
 
-        VelocityNed requested = command.Frame == VelocityFrame.BodyFrd
-            ? FrameConversion.BodyFrdToNed(command.X, command.Y, command.Z, state.YawRadians)
-            : new VelocityNed(command.X, command.Y, command.Z);
-        var flags = EnvelopeInterventions.None;
+        // Doubles from here on: rotations and squares of huge floats overflow float but not double.
+        double north = command.X, east = command.Y, down = command.Z;
+        if (command.Frame == VelocityFrame.BodyFrd)
+        {
+            FrameConversion.BodyFrdToNed(command.X, command.Y, state.YawRadians, out north, out east);
+        }
 
-        // Doubles from here on: squares of huge floats overflow float but not double.
-        double north = requested.NorthMetresPerSecond, east = requested.EastMetresPerSecond, down = requested.DownMetresPerSecond;
+        var requested = new VelocityNed((float)north, (float)east, (float)down);
+        var flags = EnvelopeInterventions.None;
         double horizontal = Math.Sqrt((north * north) + (east * east));
         if (horizontal > _maxHorizontalSpeed)
         {

@@ -9,7 +9,15 @@ public static class FrameConversion
     /// </summary>
     public static VelocityNed BodyFrdToNed(float forward, float right, float down, float yawRadians)
     {
-        var (sin, cos) = MathF.SinCos(yawRadians);
-        return new VelocityNed((forward * cos) - (right * sin), (forward * sin) + (right * cos), down);
+        BodyFrdToNed(forward, right, yawRadians, out double north, out double east);
+        return new VelocityNed((float)north, (float)east, down);
+    }
+
+    /// <summary>The horizontal part of <see cref="BodyFrdToNed(float, float, float, float)"/> in doubles, so huge inputs do not overflow.</summary>
+    public static void BodyFrdToNed(double forward, double right, double yawRadians, out double north, out double east)
+    {
+        var (sin, cos) = Math.SinCos(yawRadians);
+        north = (forward * cos) - (right * sin);
+        east = (forward * sin) + (right * cos);
     }
 }
