@@ -39,11 +39,7 @@ public sealed class SafetyEnvelope
     /// <summary>Creates an envelope; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public SafetyEnvelope(EnvelopeOptions options)
     {
-        var failures = EnvelopeOptionsValidator.Collect(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, failures), nameof(options));
-        }
+        OptionsCheck.ThrowIfAny(EnvelopeOptionsValidator.Collect(options), nameof(options));
 
         _maxHorizontalSpeed = options.MaxHorizontalSpeedMetresPerSecond;
         _maxUp = options.MaxSpeedUpMetresPerSecond;

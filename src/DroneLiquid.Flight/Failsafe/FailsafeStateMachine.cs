@@ -52,11 +52,7 @@ public sealed class FailsafeStateMachine
     /// <summary>Creates the machine in Idle; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public FailsafeStateMachine(FailsafeOptions options, Action<FailsafeTransition>? onTransition = null)
     {
-        var failures = FailsafeOptionsValidator.Collect(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, failures), nameof(options));
-        }
+        OptionsCheck.ThrowIfAny(FailsafeOptionsValidator.Collect(options), nameof(options));
 
         _heartbeatTimeout = options.HeartbeatTimeout;
         _deadlineMisses = options.DeadlineMissesBeforeHold;

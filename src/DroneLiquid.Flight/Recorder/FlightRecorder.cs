@@ -50,11 +50,7 @@ public sealed class FlightRecorder : IDisposable
     /// <summary>Creates the flight folder, rotates old flights and starts the writer thread.</summary>
     public FlightRecorder(FlightRecorderOptions options, TickLogLayout layout, TimeProvider? timeProvider = null)
     {
-        var failures = FlightRecorderOptionsValidator.Collect(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException(string.Join(Environment.NewLine, failures), nameof(options));
-        }
+        OptionsCheck.ThrowIfAny(FlightRecorderOptionsValidator.Collect(options), nameof(options));
 
         ArgumentNullException.ThrowIfNull(layout);
         _time = timeProvider ?? TimeProvider.System;
