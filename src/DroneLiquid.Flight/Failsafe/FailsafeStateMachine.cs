@@ -17,6 +17,7 @@ namespace DroneLiquid.Flight.Failsafe;
 /// <see cref="Reset"/>. Triggers (action, when it clears):
 /// <list type="table">
 /// <item><term>PilotModeChange</term><description>HandBack at once, never clears: never fight the pilot.</description></item>
+/// <item><term>Disarmed</term><description>HandBack, never clears: the autopilot disarmed outside Landing (in Landing a disarm means landed).</description></item>
 /// <item><term>HeartbeatLost</term><description>Hold, never clears: a link that dropped is not trusted for policy flight; HoldTimeout then lands.</description></item>
 /// <item><term>SensorStale</term><description>Hold, clears when the sensors are fresh again (policy control resumes).</description></item>
 /// <item><term>NonFinitePolicyOutput</term><description>Hold, never clears (the policy is broken); PolicyControl only.</description></item>
@@ -32,7 +33,7 @@ namespace DroneLiquid.Flight.Failsafe;
 /// </summary>
 public sealed class FailsafeStateMachine
 {
-    private const int TriggerCount = (int)FailsafeTrigger.HoldTimeout + 1;
+    private const int TriggerCount = (int)FailsafeTrigger.Disarmed + 1;
 
     private static readonly FailsafeAction[] s_actions = BuildActions();
     private static readonly TriggerClear[] s_clears = BuildClears();
@@ -101,7 +102,7 @@ public sealed class FailsafeStateMachine
             case var _ when worst == FailsafeAction.HandBack:
                 Go(now, FlightState.HandedBack, worst, TransitionKind.Failsafe, trigger);
                 break;
-            case FlightState.Landing when flags.LandedDetected:
+            case FlightState.Landing when flags.LandedDetected || !flags.Armed:
                 Go(now, FlightState.Landed, worst, TransitionKind.LandingDetected, FailsafeTrigger.None);
                 break;
             case not FlightState.Landing when worst == FailsafeAction.Land:
@@ -153,6 +154,7 @@ public sealed class FailsafeStateMachine
     {
         bool mission = _state is FlightState.PolicyControl or FlightState.Holding;
         Set(FailsafeTrigger.PilotModeChange, flags.PilotModeChanged);
+        Set(FailsafeTrigger.Disarmed, !flags.Armed && _state != FlightState.Landing);
         Set(FailsafeTrigger.HeartbeatLost, flags.HeartbeatAge > _heartbeatTimeout);
         Set(FailsafeTrigger.SensorStale, !flags.SensorsFresh);
         Set(FailsafeTrigger.NonFinitePolicyOutput, _state == FlightState.PolicyControl && flags.PolicyOutputNonFinite);
@@ -216,6 +218,7 @@ public sealed class FailsafeStateMachine
         actions[(int)FailsafeTrigger.TargetReached] = FailsafeAction.Land;
         actions[(int)FailsafeTrigger.TimeLimit] = FailsafeAction.Land;
         actions[(int)FailsafeTrigger.HoldTimeout] = FailsafeAction.Land;
+        actions[(int)FailsafeTrigger.Disarmed] = FailsafeAction.HandBack;
         return actions;
     }
 

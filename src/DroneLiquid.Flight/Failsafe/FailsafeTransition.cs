@@ -20,6 +20,7 @@ public readonly record struct FailsafeTransition(TimeSpan At, FlightState From, 
         FailsafeTrigger.TargetReached => "mission done: target reached",
         FailsafeTrigger.TimeLimit => "mission done: time limit",
         FailsafeTrigger.HoldTimeout => "held longer than the hold timeout",
+        FailsafeTrigger.Disarmed => "autopilot disarmed in flight",
         _ => "none",
     };
 

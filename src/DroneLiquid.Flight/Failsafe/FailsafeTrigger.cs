@@ -41,4 +41,7 @@ public enum FailsafeTrigger : byte
 
     /// <summary>A Hold lasted longer than the hold timeout.</summary>
     HoldTimeout = 11,
+
+    /// <summary>The autopilot disarmed while flying and not landing (kill switch, crash detection, pilot).</summary>
+    Disarmed = 12,
 }

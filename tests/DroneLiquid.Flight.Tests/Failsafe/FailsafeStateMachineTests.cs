@@ -56,6 +56,22 @@ public class FailsafeStateMachineTests
     }
 
     [Fact]
+    public void A_disarm_in_flight_hands_back_and_a_disarm_while_landing_means_landed()
+    {
+        var flight = new FakeFlight();
+        flight.FlyToPolicyControl();
+        flight.Flags.Armed = false;
+        Assert.Equal(new FailsafeDecision(FlightState.HandedBack, FailsafeAction.HandBack, FailsafeTrigger.Disarmed), flight.Step(Tick));
+
+        var landing = new FakeFlight();
+        landing.FlyToPolicyControl();
+        landing.Flags.TargetReached = true;
+        Assert.Equal(FlightState.Landing, landing.Step(Tick).State);
+        landing.Flags.Armed = false;
+        Assert.Equal(FlightState.Landed, landing.Step(Tick).State);
+    }
+
+    [Fact]
     public void Pilot_mode_change_wins_over_a_landing()
     {
         var flight = new FakeFlight();
