@@ -14,7 +14,8 @@ namespace DroneLiquid.Flight.Recorder;
 /// The tick only copies into preallocated rings (no allocation, no lock, no I/O); a writer thread drains them and
 /// pushes the files to disk every <see cref="FlightRecorderOptions.FlushInterval"/>, so a killed process loses at
 /// most that much. Old flights are deleted, oldest first, whenever all flights exceed the byte budget (at start
-/// and every 10 s). I/O errors are counted and kept in <see cref="LastError"/>, never thrown into the tick:
+/// and every 10 s); if this flight alone outgrows the budget, recording stops (ticks and MAVLink are discarded and
+/// counted, transitions still written) rather than fill the disk. I/O errors are counted and kept in <see cref="LastError"/>, never thrown into the tick:
 /// flying matters more than recording.
 /// </summary>
 public sealed class FlightRecorder : IDisposable
@@ -44,6 +45,8 @@ public sealed class FlightRecorder : IDisposable
     private readonly ManualResetEventSlim _stop = new();
     private readonly Thread _writer;
     private long _ticksWritten;
+    private long _ticksDiscarded;
+    private volatile bool _overBudget;
     private long _errors;
     private int _disposed;
 
@@ -94,6 +97,12 @@ public sealed class FlightRecorder : IDisposable
     /// <summary>Ticks handed to the file.</summary>
     public long TicksWritten => Volatile.Read(ref _ticksWritten);
 
+    /// <summary>Ticks discarded by the writer because this flight alone outgrew the byte budget.</summary>
+    public long TicksDiscarded => Volatile.Read(ref _ticksDiscarded);
+
+    /// <summary>True once this flight alone outgrew <see cref="FlightRecorderOptions.MaxTotalBytes"/>: ticks and MAVLink are no longer written.</summary>
+    public bool OverBudget => _overBudget;
+
     /// <summary>Transitions dropped because their ring was full.</summary>
     public long TransitionsDropped => _transitions.Dropped;
 
@@ -114,7 +123,7 @@ public sealed class FlightRecorder : IDisposable
     public bool EnqueueTransition(FailsafeTransition transition) => _transitions.TryEnqueue(transition);
 
     /// <summary>Link thread: logs one whole MAVLink frame (either direction) with the current time.</summary>
-    public bool RecordMavlink(ReadOnlySpan<byte> frame) => _tlog.Write(frame);
+    public bool RecordMavlink(ReadOnlySpan<byte> frame) => !_overBudget && _tlog.Write(frame);
 
     /// <summary>Stops the writer after a last drain and flush, and closes the files.</summary>
     public void Dispose()
@@ -148,7 +157,7 @@ public sealed class FlightRecorder : IDisposable
             if (_time.GetElapsedTime(lastRotation) >= RotationInterval)
             {
                 lastRotation = _time.GetTimestamp();
-                Guarded(() => DeletedFlights += FlightFolders.Rotate(_root, _maxTotalBytes, FolderPath).Count);
+                Guarded(Rotate);
             }
         }
 
@@ -156,9 +165,26 @@ public sealed class FlightRecorder : IDisposable
         Guarded(FlushToDisk);
     }
 
+    private void Rotate()
+    {
+        DeletedFlights += FlightFolders.Rotate(_root, _maxTotalBytes, FolderPath).Count;
+        if (!_overBudget && FlightFolders.SizeOf(new DirectoryInfo(FolderPath)) > _maxTotalBytes)
+        {
+            _overBudget = true;
+        }
+    }
+
     private void Drain()
     {
-        Interlocked.Add(ref _ticksWritten, _ticks.DrainTo(_tickFile));
+        if (_overBudget)
+        {
+            Interlocked.Add(ref _ticksDiscarded, _ticks.DrainTo(Stream.Null));
+        }
+        else
+        {
+            Interlocked.Add(ref _ticksWritten, _ticks.DrainTo(_tickFile));
+        }
+
         while (_transitions.TryDequeue(out var transition))
         {
             _jsonBuffer.ResetWrittenCount();
