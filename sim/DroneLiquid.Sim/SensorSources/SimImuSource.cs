@@ -28,6 +28,9 @@ public sealed class SimImuSource : IImuSource
     /// <summary>Attitude samples come at <see cref="SimSensors.SensorSuite.PublishRateHz"/>; one older than two periods is left out.</summary>
     private const double AttitudeMaxAgeSeconds = 2.0 / SimSensors.SensorSuite.PublishRateHz;
 
+    /// <summary>What "never frozen" is handed to the health monitor as (a thousand years of identical readings).</summary>
+    private static readonly TimeSpan NeverFrozen = TimeSpan.FromDays(365_000);
+
     private readonly SimWorld _world;
     private readonly SimSourceOptions _options;
     private readonly SensorChannel<ImuSample> _channel;
@@ -43,7 +46,7 @@ public sealed class SimImuSource : IImuSource
         _options.Validate();
         _world = world;
         _channel = new SensorChannel<ImuSample>(world.Clock, _options.StaleAfter);
-        _health = new ImuHealthMonitor(_channel, failuresBeforeUnhealthy: 1, _options.FrozenAfter, AccelerationFullScale, AngularRateFullScale);
+        _health = new ImuHealthMonitor(_channel, failuresBeforeUnhealthy: 1, _options.FrozenAfter ?? NeverFrozen, AccelerationFullScale, AngularRateFullScale);
         Name = $"sim imu {world.Sensors.ImuRateHz:0.#} Hz";
     }
 

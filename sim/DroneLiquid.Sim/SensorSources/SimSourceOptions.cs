@@ -9,8 +9,11 @@ public sealed record SimSourceOptions
     /// <summary>A sample or frame older than this (simulated time) is Stale. Default 0.1 s; 1 ms to 10 s.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Identical IMU readings for longer than this are Frozen. Default 0.5 s; 10 ms to 60 s.</summary>
-    public TimeSpan FrozenAfter { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// Identical IMU readings for longer than this are Frozen. Default 0.5 s; 10 ms to 60 s. Null turns the check off:
+    /// a noise-free world (<c>SensorNoise.None</c>) at rest reads exactly the same every sample, as no real IMU does.
+    /// </summary>
+    public TimeSpan? FrozenAfter { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Camera frames per simulated second. Default 30; 1 to 1000.</summary>
     public double CameraRateHz { get; init; } = 30;
@@ -26,7 +29,11 @@ public sealed record SimSourceOptions
     public void Validate()
     {
         CheckRange(nameof(StaleAfter), StaleAfter, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(10));
-        CheckRange(nameof(FrozenAfter), FrozenAfter, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(60));
+        if (FrozenAfter is { } frozenAfter)
+        {
+            CheckRange(nameof(FrozenAfter), frozenAfter, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(60));
+        }
+
         if (!double.IsFinite(CameraRateHz) || CameraRateHz < 1 || CameraRateHz > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(CameraRateHz), CameraRateHz, $"{nameof(CameraRateHz)} must be within [1, 1000], got {CameraRateHz}");

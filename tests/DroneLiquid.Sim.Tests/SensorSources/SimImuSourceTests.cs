@@ -56,6 +56,25 @@ public class SimImuSourceTests
     }
 
     [Fact]
+    public void ANoiseFreeWorldAtRestLooksFrozenUnlessTheCheckIsOff()
+    {
+        SimWorld world = TestScenarios.Quiet(); // landed, no noise: every reading identical
+        using var checking = new SimImuSource(world);
+        using var withoutCheck = new SimImuSource(world, new SimSourceOptions { FrozenAfter = null });
+        checking.Start();
+        withoutCheck.Start();
+        for (int i = 0; i < 100; i++)
+        {
+            world.Step(0.01);
+            checking.ReadLatest();
+            withoutCheck.ReadLatest();
+        }
+
+        Assert.True(checking.ReadLatest().Faults.HasFlag(SensorFaults.Frozen));
+        Assert.Equal(SensorHealth.Ok, withoutCheck.ReadLatest().Health);
+    }
+
+    [Fact]
     public void WithoutPumpOnReadTheSteppingThreadPumps()
     {
         SimWorld world = TestScenarios.Quiet();
