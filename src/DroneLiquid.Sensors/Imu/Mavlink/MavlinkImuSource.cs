@@ -227,8 +227,17 @@ public sealed class MavlinkImuSource : IImuSource
 
         _activeKind = (int)kind;
         _activeArrival = arrival;
-        long timestamp = _clock.ToLocalTimestamp(remoteMicroseconds, arrival);
-        NoteReboot(remoteMicroseconds);
+        long timestamp;
+        if (remoteMicroseconds >= RemoteClockMapper.UnixTimeThresholdMicroseconds)
+        {
+            timestamp = _clock.FromUnixMicroseconds(remoteMicroseconds, arrival); // time_usec sent as UNIX time
+        }
+        else
+        {
+            timestamp = _clock.ToLocalTimestamp(remoteMicroseconds, arrival);
+            NoteReboot(remoteMicroseconds);
+        }
+
         _health.ReadSucceeded(timestamp, accelerationFrd, angularRateFrd);
         bool attitudeFresh = _attitudeRemoteMicroseconds != long.MinValue
             && Math.Abs(remoteMicroseconds - _attitudeRemoteMicroseconds) <= _attitudeMaxAgeMicroseconds;

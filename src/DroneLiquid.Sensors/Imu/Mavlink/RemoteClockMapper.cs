@@ -17,9 +17,16 @@ namespace DroneLiquid.Sensors.Imu.Mavlink;
 /// </summary>
 public sealed class RemoteClockMapper
 {
+    /// <summary>
+    /// time_usec may be UNIX time instead of time since boot (the MAVLink spec lets the receiver tell by magnitude):
+    /// at or above this (2001-09-09) it is taken as UNIX time.
+    /// </summary>
+    public const long UnixTimeThresholdMicroseconds = 1_000_000_000_000_000;
+
     private const long NanosecondsPerSecond = 1_000_000_000;
     private const int OutliersBeforeReset = 3;
     private const double FilterGain = 0.05;
+    private readonly TimeProvider _timeProvider;
     private readonly long _frequency;
     private readonly long _epochTimestamp;
     private readonly long _rebootJumpNs;
@@ -50,6 +57,7 @@ public sealed class RemoteClockMapper
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfLessThan(windowSamples, 8);
+        _timeProvider = timeProvider;
         _frequency = timeProvider.TimestampFrequency;
         // Nanoseconds are counted from shortly before construction: a raw timestamp (FakeTimeProvider's is
         // DateTime ticks) times 10^9 / frequency can overflow 64 bits.
@@ -102,6 +110,17 @@ public sealed class RemoteClockMapper
 
         long localNs = Math.Min(remoteNs + offsetNs, arrivalNs);
         return _epochTimestamp + (long)((Int128)localNs * _frequency / NanosecondsPerSecond);
+    }
+
+    /// <summary>
+    /// Maps a UNIX time (µs since 1970, see <see cref="UnixTimeThresholdMicroseconds"/>) through our UTC clock: as good
+    /// as the agreement of the two wall clocks (GPS or NTP), never later than the arrival. Not fed to the estimates.
+    /// </summary>
+    public long FromUnixMicroseconds(long unixMicroseconds, long arrivalTimestamp)
+    {
+        long nowUnixMicroseconds = (_timeProvider.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
+        long ageMicroseconds = Math.Max(0, nowUnixMicroseconds - unixMicroseconds);
+        return arrivalTimestamp - (long)((Int128)ageMicroseconds * _frequency / 1_000_000);
     }
 
     /// <summary>

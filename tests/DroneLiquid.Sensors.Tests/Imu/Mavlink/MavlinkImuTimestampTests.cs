@@ -73,5 +73,20 @@ public class MavlinkImuTimestampTests
         Assert.Equal(SensorHealth.Ok, rig.Source.ReadLatest().Health);
     }
 
+    [Fact]
+    public async Task TimeUsecInUnixTimeIsMappedThroughOurWallClockAndLeavesTheBootMappingAlone()
+    {
+        await using var rig = await MavlinkImuRig.StartAsync();
+        await rig.SendAsync(MavlinkImuSourceTests.Highres(rig.RemoteMicroseconds, Vector3.One, Vector3.Zero));
+        long takenAt = rig.Clock.GetTimestamp();
+        long unixMicroseconds = (rig.Clock.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
+        rig.Clock.Advance(Latency);
+        await rig.SendAsync(MavlinkImuSourceTests.Highres(unixMicroseconds, Vector3.UnitX, Vector3.Zero));
+
+        Assert.Equal(takenAt, rig.Source.ReadLatest().Timestamp);
+        Assert.Equal(0, rig.Source.Clock.RebootsDetected);
+        Assert.Equal(2, rig.ReadLatestSequence());
+    }
+
     private static long TimestampTicks(MavlinkImuRig rig, TimeSpan span) => (long)Math.Round(span.TotalSeconds * rig.Clock.TimestampFrequency);
 }
