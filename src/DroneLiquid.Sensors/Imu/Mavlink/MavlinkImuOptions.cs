@@ -29,8 +29,9 @@ public sealed class MavlinkImuOptions
 
     /// <summary>
     /// RAW_IMU accelerometer scale, m/s² per count. RAW_IMU carries no scale (it depends on the chip and the range the
-    /// autopilot set), so RAW_IMU is ignored unless both raw scales are set. Example: an MPU-6000 at ±8 g is
-    /// 9.80665 / 4096. Default NaN (unset).
+    /// autopilot set), so RAW_IMU is ignored unless both raw scales are set. ArduPilot fills RAW_IMU exactly like
+    /// SCALED_IMU (milli-g and mrad/s): use 9.80665 / 1000 and 0.001 there. A true raw stream from an MPU-6000 at
+    /// ±8 g is 9.80665 / 4096. Default NaN (unset).
     /// </summary>
     public float RawAccelerationMetresPerSecondSquaredPerCount { get; init; } = float.NaN;
 
