@@ -28,4 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Error, "Camera {Device} capture stopped: {Error}")]
     public static partial void CameraFailed(this ILogger logger, string device, string error);
+
+    [LoggerMessage(9, LogLevel.Information, "IMU {Device} listening to system {SystemId} component {ComponentId} (TIMESYNC {Timesync})")]
+    public static partial void MavlinkImuStarted(this ILogger logger, string device, byte systemId, byte componentId, bool timesync);
+
+    [LoggerMessage(10, LogLevel.Warning, "IMU {Device}: autopilot time went back to {ToSeconds:0.000} s since boot: reboot, clock mapping reset")]
+    public static partial void AutopilotRebooted(this ILogger logger, string device, double toSeconds);
+
+    [LoggerMessage(11, LogLevel.Error, "IMU {Device}: {Count} {Message} messages in a row with NaN or infinite values: Failed (ReadErrors)")]
+    public static partial void MavlinkImuBadValues(this ILogger logger, string device, int count, string message);
 }
