@@ -7,5 +7,6 @@ root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportCommand.Create()));
 root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
+root.Subcommands.Add(SimCommand.Create());
 
 return CliRunner.Run(root, args);
