@@ -14,7 +14,8 @@ namespace DroneLiquid.Sim.Autopilot.ArduPilot;
 /// Ready", when a mode set earlier silently falls back to STABILIZE; arming refused (ACK FAILED with an "Arm: ..."
 /// STATUSTEXT) until the estimator is ready (SIM_EKF_READY_T); NAV_TAKEOFF only in GUIDED and armed; velocity
 /// targets flown for GUID_TIMEOUT after the last one, then a stop; setpoints outside GUIDED ignored silently;
-/// notices through STATUSTEXT.
+/// notices through STATUSTEXT. Modes emulated (the dialect's <see cref="CopterMode"/> numbers): STABILIZE 0, GUIDED 4,
+/// LOITER 5, RTL 6, LAND 9, BRAKE 17; any other is refused.
 /// </summary>
 public sealed partial class ArduPilotEmulator : AutopilotEmulator
 {
@@ -171,9 +172,9 @@ public sealed partial class ArduPilotEmulator : AutopilotEmulator
 
     private bool TrySetMode(uint customMode)
     {
-        if (!Enum.IsDefined((CopterMode)customMode))
+        if ((CopterMode)customMode is not (CopterMode.Stabilize or CopterMode.Guided or CopterMode.Loiter or CopterMode.Rtl or CopterMode.Land or CopterMode.Brake))
         {
-            return false;
+            return false; // a mode this emulator does not fly
         }
 
         SetModeCore((CopterMode)customMode);

@@ -52,7 +52,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public ConcurrentQueue<(HeartbeatMessage Heartbeat, double SimSeconds)> Heartbeats { get; } = new();
 
-    public LocalPositionNedMessage LatestPosition { get; private set; }
+    public ConcurrentQueue<(LocalPositionNedMessage Position, double SimSeconds)> Positions { get; } = new();
 
     public static Scenario GroundScenario() => new()
     {
@@ -204,7 +204,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         }
         else if (frame.TryDecode(out LocalPositionNedMessage position))
         {
-            LatestPosition = position;
+            Positions.Enqueue((position, now));
         }
     }
 }
