@@ -30,6 +30,7 @@ public static class EmulatorLoop
         long steps = 0;
         while (!cancel.IsCancellationRequested && world.Status == EpisodeStatus.Running && world.ElapsedSeconds < until - 1e-9)
         {
+            WaitForReceiver(emulator, wall);
             emulator.Step();
             steps++;
             if (speed > 0)
@@ -44,4 +45,26 @@ public static class EmulatorLoop
 
         return new EmulatorRunResult(world.ElapsedSeconds - simStart, wall.GetElapsedTime(start).TotalSeconds, steps);
     }
+
+    /// <summary>
+    /// Lets the receive side catch up before simulated time moves (at most <see cref="MaxReceiverWait"/> of wall time):
+    /// on a busy machine the simulation thread would otherwise run seconds of simulated time ahead of messages that
+    /// have already arrived, which a real autopilot never does.
+    /// </summary>
+    private static void WaitForReceiver(AutopilotEmulator emulator, TimeProvider wall)
+    {
+        if (emulator.Link.Idle)
+        {
+            return;
+        }
+
+        long start = wall.GetTimestamp();
+        var spin = new SpinWait();
+        while (!emulator.Link.Idle && wall.GetElapsedTime(start) < MaxReceiverWait)
+        {
+            spin.SpinOnce(sleep1Threshold: 20);
+        }
+    }
+
+    private static readonly TimeSpan MaxReceiverWait = TimeSpan.FromMilliseconds(50);
 }

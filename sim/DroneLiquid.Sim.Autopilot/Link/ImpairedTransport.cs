@@ -13,6 +13,7 @@ public sealed class ImpairedTransport(ITransport inner, ulong seed) : ITransport
     private readonly Lock _gate = new();
     private ulong _state = seed == 0 ? 0x9E3779B97F4A7C15UL : seed;
     private volatile bool _down;
+    private volatile bool _waiting;
     private double _lossProbability;
 
     public ITransport Inner => inner;
@@ -36,6 +37,13 @@ public sealed class ImpairedTransport(ITransport inner, ulong seed) : ITransport
         get => Volatile.Read(ref _lossProbability);
         set => Volatile.Write(ref _lossProbability, Math.Clamp(value, 0, 1));
     }
+
+    /// <summary>
+    /// True when the reader is waiting for bytes and none are queued in the socket (as far as the transport can tell),
+    /// i.e. everything that reached this side has been handed up. The emulator's loop waits for this before it moves
+    /// simulated time on, so a fast-forwarded simulation does not outrun the messages sent to it.
+    /// </summary>
+    public bool Idle => _waiting && (inner is not SitlUdpTransport udp || udp.Available == 0);
 
     /// <summary>Datagrams and chunks dropped on purpose.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -66,7 +74,17 @@ public sealed class ImpairedTransport(ITransport inner, ulong seed) : ITransport
     {
         while (true)
         {
-            TransportRead read = await inner.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            _waiting = true;
+            TransportRead read;
+            try
+            {
+                read = await inner.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _waiting = false;
+            }
+
             if (read.Count == 0 || !Drop())
             {
                 return read;

@@ -27,6 +27,22 @@ public sealed class SitlUdpTransport : UdpTransportBase
     /// <summary>The bound address (the real port when 0 was asked for).</summary>
     public IPEndPoint? LocalEndPoint => Socket?.LocalEndPoint as IPEndPoint;
 
+    /// <summary>Bytes received by the socket and not read yet (0 before start or after stop).</summary>
+    public int Available
+    {
+        get
+        {
+            try
+            {
+                return Socket?.Available ?? 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                return 0;
+            }
+        }
+    }
+
     protected override Socket OpenSocket()
     {
         var socket = new Socket(_bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp);

@@ -58,12 +58,13 @@ public sealed class ArduPilotEmulatorTests
     [Fact]
     public async Task A_mode_set_before_ready_silently_falls_back_to_stabilize()
     {
-        await using EmulatorHarness h = await EmulatorHarness.StartAsync(AutopilotKind.ArduPilot, Fast with { ArduPilotReadyAfterSeconds = 2.5 }, speed: 10);
+        await using EmulatorHarness h = await EmulatorHarness.StartAsync(AutopilotKind.ArduPilot, Fast with { ArduPilotReadyAfterSeconds = 15 }, speed: 10);
         Assert.True((await h.CommandAsync(MavCmd.DoSetMode, 1, 4)).IsAccepted);
-        Assert.True(h.Now < 2.5, "the test was too slow to set the mode before Ready");
-        await h.Emulator.WhenSimTimeAsync(4.0);
-        Assert.Contains(h.HeartbeatsBetween(0, 2.5), hb => hb.CustomMode == 4 && hb.SystemStatus == (byte)MavState.Boot);
-        Assert.All(h.HeartbeatsBetween(2.6, 4.0), hb => Assert.Equal((0u, (byte)MavState.Standby), (hb.CustomMode, hb.SystemStatus)));
+        double setAt = h.Now;
+        Assert.True(setAt < 13.8, $"the test was too slow to set the mode before Ready (at {setAt:0.00} s)");
+        await h.Emulator.WhenSimTimeAsync(17.0);
+        Assert.Contains(h.HeartbeatsBetween(setAt, 15), hb => hb.CustomMode == 4 && hb.SystemStatus == (byte)MavState.Boot);
+        Assert.All(h.HeartbeatsBetween(15.1, 17.0), hb => Assert.Equal((0u, (byte)MavState.Standby), (hb.CustomMode, hb.SystemStatus)));
         Assert.Contains(h.StatusTexts, t => t.Text == "ArduPilot Ready");
     }
 
