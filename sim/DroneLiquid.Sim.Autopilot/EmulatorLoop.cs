@@ -9,7 +9,7 @@ namespace DroneLiquid.Sim.Autopilot;
 public static class EmulatorLoop
 {
     public static Task<EmulatorRunResult> RunAsync(AutopilotEmulator emulator, double speed, TimeProvider wallClock,
-        double untilSimSeconds = double.PositiveInfinity, CancellationToken cancellationToken = default)
+        double untilSimSeconds = double.PositiveInfinity, CancellationToken cancellationToken = default, Action<AutopilotEmulator>? afterStep = null)
     {
         ArgumentNullException.ThrowIfNull(emulator);
         ArgumentNullException.ThrowIfNull(wallClock);
@@ -18,11 +18,11 @@ public static class EmulatorLoop
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "speed must be 0 (as fast as possible) or a positive factor");
         }
 
-        return Task.Factory.StartNew(() => Run(emulator, speed, wallClock, untilSimSeconds, cancellationToken),
+        return Task.Factory.StartNew(() => Run(emulator, speed, wallClock, untilSimSeconds, afterStep, cancellationToken),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private static EmulatorRunResult Run(AutopilotEmulator emulator, double speed, TimeProvider wall, double until, CancellationToken cancel)
+    private static EmulatorRunResult Run(AutopilotEmulator emulator, double speed, TimeProvider wall, double until, Action<AutopilotEmulator>? afterStep, CancellationToken cancel)
     {
         SimWorld world = emulator.World;
         long start = wall.GetTimestamp();
@@ -32,6 +32,7 @@ public static class EmulatorLoop
         {
             WaitForReceiver(emulator, wall);
             emulator.Step();
+            afterStep?.Invoke(emulator);
             steps++;
             if (speed > 0)
             {
