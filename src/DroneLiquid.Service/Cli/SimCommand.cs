@@ -21,6 +21,7 @@ internal static class SimCommand
         var command = new Command("sim", "The simulator: quadrotor physics, flight controller, procedural worlds and a forward camera.");
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreateBench());
+        command.Subcommands.Add(SimBridgeVerb.Create());
         SimServeVerb.Configure(command);
         return command;
     }

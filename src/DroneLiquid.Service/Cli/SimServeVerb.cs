@@ -115,14 +115,7 @@ internal static class SimServeVerb
                 throw new BadInputException($"--world: required without --scenario; expected one of {string.Join(", ", ScenarioLoader.WorldKinds)}");
             }
 
-            WorldKind worldKind = worldText.Trim().ToLowerInvariant() switch
-            {
-                "forest" => WorldKind.Forest,
-                "urban" => WorldKind.Urban,
-                "empty" => WorldKind.Empty,
-                _ => throw new BadInputException($"--world: expected one of {string.Join(", ", ScenarioLoader.WorldKinds)}, got '{worldText}'"),
-            };
-            scenario = SitlScenario.Create(worldKind, seed, durationSeconds ?? 3600);
+            scenario = SitlScenario.Create(ParseWorld(worldText), seed, durationSeconds ?? 3600);
         }
 
         string folder = output?.FullName ?? Path.Combine("flights", $"sitl-{kind.ToString().ToLowerInvariant()}-{scenario.World.ToString().ToLowerInvariant()}-{scenario.Seed}");
@@ -136,4 +129,13 @@ internal static class SimServeVerb
             OutputFolder = folder,
         };
     }
+
+    /// <summary>Parses forest, urban or empty; anything else is bad input naming --world.</summary>
+    internal static WorldKind ParseWorld(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "forest" => WorldKind.Forest,
+        "urban" => WorldKind.Urban,
+        "empty" => WorldKind.Empty,
+        _ => throw new BadInputException($"--world: expected one of {string.Join(", ", ScenarioLoader.WorldKinds)}, got '{text}'"),
+    };
 }
