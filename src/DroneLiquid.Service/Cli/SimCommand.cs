@@ -22,6 +22,7 @@ internal static class SimCommand
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreateBench());
         command.Subcommands.Add(SimBridgeVerb.Create());
+        command.Subcommands.Add(SimLinkBenchVerb.Create());
         SimServeVerb.Configure(command);
         return command;
     }
