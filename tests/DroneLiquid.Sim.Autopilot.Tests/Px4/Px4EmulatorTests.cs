@@ -142,4 +142,25 @@ public sealed class Px4EmulatorTests
         Assert.InRange(h.Count(LocalPositionNedMessage.MavlinkId, t1, t1 + s1) / s1, 44, 56);
         Assert.InRange(h.Count(HeartbeatMessage.MavlinkId, t1, t1 + s1) / s1, 0.4, 1.6);
     }
+
+    [Fact]
+    public async Task An_injected_link_loss_silences_the_link_and_the_lost_setpoints_trigger_the_failsafe()
+    {
+        await using EmulatorHarness h = await EmulatorHarness.StartAsync(AutopilotKind.Px4, Fast, speed: 4);
+        using SetpointStream stream = h.Stream(() => new Vector3(0, 0, h.Now < 5 ? -1.5f : 0f));
+        await h.WaitAsync(1.5);
+        Assert.True((await h.CommandAsync(MavCmd.DoSetMode, 1, 6)).IsAccepted);
+        Assert.True((await h.CommandAsync(MavCmd.ComponentArmDisarm, 1)).IsAccepted);
+        await h.Emulator.WhenSimTimeAsync(6);
+        double lossAt = h.Now + 0.1;
+        h.Emulator.Inject(EmulatorEvent.LinkLoss(lossAt, 3));
+        await h.Emulator.WhenSimTimeAsync(lossAt + 4);
+
+        Assert.Equal(0, h.Count(HeartbeatMessage.MavlinkId, lossAt + 0.1, lossAt + 2.9)); // nothing comes out either
+        Assert.True(h.Emulator.Link.Dropped > 0);
+        Assert.Equal(Px4Mode.Offboard, ((Px4Emulator)h.Emulator).Mode); // the stream came back with the link: Offboard again
+        Assert.Contains(h.Emulator.World.Recorder.Events, e => e.Kind == "link_loss");
+        // No setpoint got through for COM_OF_LOSS_T: the failsafe flew Return (its EVENT was lost with the link).
+        Assert.Contains(h.Emulator.World.Recorder.Events, e => e.Kind == "mode" && e.Detail == "return" && e.TimeSeconds > lossAt + 0.9 && e.TimeSeconds < lossAt + 1.5);
+    }
 }
