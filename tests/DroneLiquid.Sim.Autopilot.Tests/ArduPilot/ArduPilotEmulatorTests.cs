@@ -138,6 +138,19 @@ public sealed class ArduPilotEmulatorTests
         Assert.Equal(0.5, h.Emulator.Parameters.Get("GUID_TIMEOUT"));
     }
 
+    [Fact]
+    public async Task Injected_latency_delays_what_the_autopilot_does_with_a_message()
+    {
+        await using EmulatorHarness h = await EmulatorHarness.StartAsync(AutopilotKind.ArduPilot, Fast, speed: 10);
+        h.Emulator.Inject(EmulatorEvent.LinkLatency(h.Now, 30, 0.5));
+        await h.WaitAsync(0.1);
+        double sent = h.Now;
+        Assert.True((await h.CommandAsync(MavCmd.DoSetMode, 1, 5)).IsAccepted);
+        (CommandAckMessage _, double ackAt) = Assert.Single(h.Acks, a => a.Ack.Command == (ushort)MavCmd.DoSetMode);
+        Assert.True(ackAt - sent >= 0.45, $"acknowledged {ackAt - sent:0.000} s after sending");
+        Assert.Contains(h.Emulator.World.Recorder.Events, e => e.Kind == "link_latency");
+    }
+
     private static async Task TakeOffGuidedAsync(EmulatorHarness h)
     {
         Assert.True((await h.Commands.SetMessageIntervalAsync(1, 1, LocalPositionNedMessage.MavlinkId, TimeSpan.FromMilliseconds(50))).IsAccepted);
