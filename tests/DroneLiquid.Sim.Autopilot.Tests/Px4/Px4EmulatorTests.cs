@@ -163,4 +163,29 @@ public sealed class Px4EmulatorTests
         // No setpoint got through for COM_OF_LOSS_T: the failsafe flew Return (its EVENT was lost with the link).
         Assert.Contains(h.Emulator.World.Recorder.Events, e => e.Kind == "mode" && e.Detail == "return" && e.TimeSeconds > lossAt + 0.9 && e.TimeSeconds < lossAt + 1.5);
     }
+
+    [Fact]
+    public async Task Takeoff_to_an_amsl_altitude_then_loiter_then_land_and_auto_disarm_back_to_hold()
+    {
+        await using EmulatorHarness h = await EmulatorHarness.StartAsync(AutopilotKind.Px4, Fast, speed: 10);
+        await h.WaitAsync(1.2);
+        Assert.True((await h.CommandAsync(MavCmd.NavTakeoff, p7: 488f + 5f)).IsAccepted); // p7 is AMSL: home 488 m + 5 m
+        var px4 = (Px4Emulator)h.Emulator;
+        Assert.Equal(Px4Mode.Takeoff, px4.Mode);
+        Assert.True((await h.CommandAsync(MavCmd.ComponentArmDisarm, 1)).IsAccepted);
+        double armedAt = h.Now;
+        await h.Emulator.WhenSimTimeAsync(armedAt + 12);
+        Assert.Equal(Px4Mode.Hold, px4.Mode); // AUTO.TAKEOFF done: AUTO.LOITER
+        Assert.InRange(h.Emulator.World.Vehicle.State.PositionNed.Z, -5.4f, -4.6f);
+        Assert.Contains(h.Events, e => e.Event.Id == Px4EventIds.TakeoffDetected.Id);
+
+        Assert.True((await h.CommandAsync(MavCmd.NavLand, float.NaN)).IsAccepted);
+        Assert.Equal(Px4Mode.Land, px4.Mode);
+        await h.WaitAsync(14);
+        Assert.False(h.Emulator.World.Controller.Armed);
+        Assert.Equal(Px4Mode.Hold, px4.Mode); // after the auto-disarm PX4 went back to the user's mode
+        Assert.Contains(h.Events, e => e.Event.Id == Px4EventIds.LandingAtCurrentPosition.Id);
+        Assert.Contains(h.Events, e => e.Event.Id == Px4EventIds.Disarmed.Id);
+        Assert.Equal(Sim.Simulation.EpisodeStatus.Running, h.Emulator.World.Status); // landed softly
+    }
 }
