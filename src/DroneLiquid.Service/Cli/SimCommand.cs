@@ -12,6 +12,7 @@ namespace DroneLiquid.Service.Cli;
 /// (straight at the target) and writes the flight record, plot, summary and camera frames; exit 0 when the target
 /// was reached, 1 on a crash or timeout, 2 for a bad scenario.
 /// `sim bench [--seconds s] [--check] [--json]` prints the physics speed-up and camera frames per second.
+/// `sim --autopilot px4|ardupilot --world W --seed N ...` serves the simulator as a SITL (see <see cref="SimServeVerb"/>).
 /// </summary>
 internal static class SimCommand
 {
@@ -20,6 +21,9 @@ internal static class SimCommand
         var command = new Command("sim", "The simulator: quadrotor physics, flight controller, procedural worlds and a forward camera.");
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreateBench());
+        command.Subcommands.Add(SimBridgeVerb.Create());
+        command.Subcommands.Add(SimLinkBenchVerb.Create());
+        SimServeVerb.Configure(command);
         return command;
     }
 
