@@ -33,6 +33,7 @@ public sealed class FlightRecorder : IDisposable
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _flushInterval;
+    private readonly long _startTimestamp;
     private readonly TimeSpan _drainPeriod;
     private readonly long _maxTotalBytes;
     private readonly string _root;
@@ -63,6 +64,9 @@ public sealed class FlightRecorder : IDisposable
         _root = options.Directory;
         Layout = layout;
         StartedUtc = _time.GetUtcNow();
+        // Taken here, not on the writer thread: the flush schedule must count from construction even when the
+        // thread starts late (a loaded machine, or a fake clock advanced before the thread first runs).
+        _startTimestamp = _time.GetTimestamp();
         FolderPath = FlightFolders.Create(_root, StartedUtc);
         DeletedFlights = FlightFolders.Rotate(_root, _maxTotalBytes, FolderPath).Count;
         _ticks = new TickRing(layout, options.RingCapacity);
@@ -143,7 +147,7 @@ public sealed class FlightRecorder : IDisposable
 
     private void WriterLoop()
     {
-        long lastFlush = _time.GetTimestamp();
+        long lastFlush = _startTimestamp;
         long lastRotation = lastFlush;
         while (!_stop.Wait(_drainPeriod))
         {
