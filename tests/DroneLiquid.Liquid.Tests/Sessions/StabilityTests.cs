@@ -11,7 +11,7 @@ public class StabilityTests
     public static TheoryData<string> CfcModels => new(
         "file:cfc_default.json", "file:cfc_pure.json", "file:cfc_no_gate.json", "file:wiredcfc_autoncp19.json",
         "cfc-default-lecun", "cfc-nogate-tanh-2layers", "cfc-pure-relu-3layers-dropout", "cfc-default-gelu",
-        "cfc-default-no-backbone", "cfc-mixed-memory-proj", "cfc-pure-mixed-memory", "wired-default", "wired-nogate-proj-mixed", "wired-pure");
+        "cfc-default-no-backbone", "cfc-pure-no-backbone", "cfc-mixed-memory-proj", "cfc-pure-mixed-memory", "wired-default", "wired-nogate-proj-mixed", "wired-pure");
 
     [Theory]
     [MemberData(nameof(CfcModels))]
