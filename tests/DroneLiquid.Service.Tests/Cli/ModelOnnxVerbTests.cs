@@ -27,7 +27,7 @@ public class ModelOnnxVerbTests
         var root = doc.RootElement;
         Assert.True(root.GetProperty("passed").GetBoolean());
         Assert.True(root.GetProperty("onnx_engine").GetProperty("max_abs").GetDouble() <= 1e-6);
-        // The ncps vector file with the same weights sits one folder up, as in ../shared/reference.
+        // The ncps vector file with the same weights sits one folder up, as in the shared reference folder.
         Assert.True(root.GetProperty("native_engine").GetProperty("max_abs").GetDouble() <= 1e-5);
         Assert.True(root.GetProperty("native_engine").GetProperty("count").GetInt32() > 0);
     }
