@@ -20,7 +20,7 @@ public static class AutopilotEmulatorFactory
         IPAddress address = bind ?? IPAddress.Any;
         return kind switch
         {
-            AutopilotKind.Px4 => new SitlUdpTransport(new IPEndPoint(address, listenPort < 0 ? Px4ListenPort : listenPort), new IPEndPoint(IPAddress.Loopback, px4PeerPort)),
+            AutopilotKind.Px4 => new UdpServerTransport("px4 sitl onboard link", new IPEndPoint(address, listenPort < 0 ? Px4ListenPort : listenPort), initialPeer: new IPEndPoint(IPAddress.Loopback, px4PeerPort)),
             _ => new TcpServerTransport($"tcpin://{address}:{(listenPort < 0 ? ArduPilotTcpPort : listenPort)}", new IPEndPoint(address, listenPort < 0 ? ArduPilotTcpPort : listenPort)),
         };
     }

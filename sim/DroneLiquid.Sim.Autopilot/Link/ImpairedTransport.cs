@@ -43,7 +43,7 @@ public sealed class ImpairedTransport(ITransport inner, ulong seed) : ITransport
     /// i.e. everything that reached this side has been handed up. The emulator's loop waits for this before it moves
     /// simulated time on, so a fast-forwarded simulation does not outrun the messages sent to it.
     /// </summary>
-    public bool Idle => _waiting && (inner is not SitlUdpTransport udp || udp.Available == 0);
+    public bool Idle => _waiting && (inner is not UdpTransportBase udp || udp.AvailableBytes == 0);
 
     /// <summary>Datagrams and chunks dropped on purpose.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);

@@ -8,20 +8,24 @@ namespace DroneLiquid.Mavlink.Transports;
 /// <summary>
 /// <c>udpin://BIND_IP:PORT</c>: binds and waits. The sender of the first datagram becomes the peer and every
 /// send goes there (PX4 streams to 14540 before it hears from anyone, and accepts replies to its source port).
-/// Until then, sends are dropped and counted.
+/// Until then, sends are dropped and counted, or go to <c>initialPeer</c> when one is given (the way PX4 SITL's
+/// onboard link streams to 127.0.0.1:14540 before anyone has spoken to it).
 /// </summary>
 public sealed class UdpServerTransport : UdpTransportBase
 {
     private readonly IPEndPoint _bind;
     private readonly SocketAddress _receivedFrom;
     private SocketAddress? _peer;
+    private bool _learned;
 
     /// <summary>Creates the transport; <see cref="UdpTransportBase.StartAsync"/> binds.</summary>
-    public UdpServerTransport(string name, IPEndPoint bind, ILogger? logger = null)
+    /// <param name="initialPeer">Where to send before the first datagram arrives; null drops those sends.</param>
+    public UdpServerTransport(string name, IPEndPoint bind, ILogger? logger = null, IPEndPoint? initialPeer = null)
         : base(name, logger)
     {
         _bind = bind;
         _receivedFrom = new SocketAddress(bind.AddressFamily);
+        _peer = initialPeer?.Serialize();
     }
 
     /// <summary>The bound address (with the real port when the string asked for port 0).</summary>
@@ -64,8 +68,9 @@ public sealed class UdpServerTransport : UdpTransportBase
     protected override async ValueTask<int> ReceiveCoreAsync(Socket socket, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         int count = await socket.ReceiveFromAsync(buffer, SocketFlags.None, _receivedFrom, cancellationToken).ConfigureAwait(false);
-        if (_peer is null && count > 0)
+        if (!_learned && count > 0)
         {
+            _learned = true;
             var peer = new SocketAddress(_receivedFrom.Family, _receivedFrom.Size);
             _receivedFrom.Buffer.Span[.._receivedFrom.Size].CopyTo(peer.Buffer.Span);
             Volatile.Write(ref _peer, peer);

@@ -16,6 +16,22 @@ public abstract class UdpTransportBase : TransportBase
     /// <summary>The socket, once started.</summary>
     protected Socket? Socket { get; private set; }
 
+    /// <summary>Bytes the socket has received and nobody has read yet (0 before start or after stop).</summary>
+    public int AvailableBytes
+    {
+        get
+        {
+            try
+            {
+                return Socket?.Available ?? 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                return 0;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override ValueTask StartAsync(CancellationToken cancellationToken)
     {
