@@ -31,8 +31,7 @@ public sealed class ObservationBuilder
             if (!ObservationCatalog.TryFind(input.Name, out _features[i]))
             {
                 throw new ArgumentException(
-                    $"observations[{i}] '{input.Name}' is not an observation this flight code can compute; known: {string.Join(", ", ObservationCatalog.Names)}",
-                    nameof(inputs));
+                    $"observations[{i}] '{input.Name}' is not an observation this flight code can compute; known: {string.Join(", ", ObservationCatalog.Names)}");
             }
 
             if (!double.IsFinite(input.Std) || input.Std <= 0)

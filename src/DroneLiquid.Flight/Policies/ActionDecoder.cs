@@ -32,8 +32,7 @@ public sealed class ActionDecoder
         if (body == ned)
         {
             throw new ArgumentException(
-                $"actions must name one velocity frame: either {string.Join("/", BodyNames)} or {string.Join("/", NedNames)}; found: {string.Join(", ", actions.Select(a => a.Name))}",
-                nameof(actions));
+                $"actions must name one velocity frame: either {string.Join("/", BodyNames)} or {string.Join("/", NedNames)}; found: {string.Join(", ", actions.Select(a => a.Name))}");
         }
 
         Frame = body ? VelocityFrame.BodyFrd : VelocityFrame.Ned;
