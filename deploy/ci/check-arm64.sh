@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 publish=$(cd "$1" && pwd)
 exe="$publish/droneliquid"
 references=tests/DroneLiquid.Liquid.Tests/Reference
-onnx_models=("$references/wiredcfc_autoncp19.json" "$references/ltc_fc8.json")
+onnx_models=("$references/wiredcfc_autoncp19.json")
 work=${ARM64_CHECK_WORK:-}
 
 # The end-to-end run: one variable, so it can become `fly --sim ...` when that verb lands.

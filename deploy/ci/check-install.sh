@@ -83,8 +83,8 @@ grep -q '^gpio:x:997:droneliquid$' "$gpio_root/etc/group" || fail "droneliquid d
 
 # The operator's configuration is never replaced.
 echo '{ "edited": true }' > "$root/etc/droneliquid/appsettings.json"
-deploy/install.sh --root "$root" --config "$work/appsettings.json" "$native" | grep -q "kept the existing" ||
-  fail "a reinstall did not say it kept the edited configuration"
+deploy/install.sh --root "$root" --config "$work/appsettings.json" "$native" >"$work/out"
+grep -q "kept the existing" "$work/out" || fail "a reinstall did not say it kept the edited configuration"
 grep -q edited "$root/etc/droneliquid/appsettings.json" || fail "a reinstall replaced the edited configuration"
 
 # The unit as installed: systemd-analyze verify, which also checks that ExecStart exists and is
