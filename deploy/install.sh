@@ -83,8 +83,8 @@ sysusers=(systemd-sysusers)
 if grep -q '^gpio:' "$root/etc/group"; then
   "${sysusers[@]}" --inline 'm droneliquid gpio'
 fi
-uid=$(awk -F: '$1 == "droneliquid" { print $3 }' "$root/etc/passwd")
-gid=$(awk -F: '$1 == "droneliquid" { print $3 }' "$root/etc/group")
+uid=$(grep '^droneliquid:' "$root/etc/passwd" | cut -d: -f3)
+gid=$(grep '^droneliquid:' "$root/etc/group" | cut -d: -f3)
 if [ -z "$uid" ] || [ -z "$gid" ]; then fail "user droneliquid was not created in $root/etc/passwd"; fi
 
 owned() { # owned UID:GID MODE DIR...: create directories with that owner and mode

@@ -59,8 +59,8 @@ echo "idempotent: $(wc -l <"$work/first.meta") paths identical after a second in
 
 # What the first install must have made.
 expect() { grep -q -- "$1" "$work/first.meta" || fail "install did not make: $1"; }
-uid=$(awk -F: '$1 == "droneliquid" { print $3 }' "$root/etc/passwd")
-gid=$(awk -F: '$1 == "droneliquid" { print $3 }' "$root/etc/group")
+uid=$(grep '^droneliquid:' "$root/etc/passwd" | cut -d: -f3)
+gid=$(grep '^droneliquid:' "$root/etc/group" | cut -d: -f3)
 expect "^./opt/droneliquid/droneliquid f 755 0:0 "
 expect "^./etc/droneliquid d 750 0:$gid "
 expect "^./etc/droneliquid/appsettings.json f 640 0:$gid "

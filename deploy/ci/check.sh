@@ -5,7 +5,8 @@
 #   3. the Dockerfile's own `dotnet publish` command for linux-x64 and linux-arm64
 #   4. install.sh / uninstall.sh into a throwaway root (idempotence, refusals, leftovers) and
 #      `systemd-analyze verify` of the unit as installed
-#   5. the linux-arm64 build under qemu-user: model parity, ONNX Runtime, a short end-to-end flight
+#   5. the unit under a real systemd in a throwaway container: the build inside its sandbox, the watchdog
+#   6. the linux-arm64 build under qemu-user: model parity, ONNX Runtime, a short end-to-end flight
 # Each step prints its duration. Needs root for apt-get (packages are installed when missing) and for the
 # throwaway mount namespaces. Usage: deploy/ci/check.sh [--skip-publish] (reuse artifacts/deploy/publish-*).
 set -euo pipefail
@@ -32,6 +33,8 @@ packages() {
   command -v shellcheck >/dev/null || need+=(shellcheck)
   command -v systemd-analyze >/dev/null || need+=(systemd)
   command -v systemd-sysusers >/dev/null || need+=(systemd)
+  command -v systemd-nspawn >/dev/null || need+=(systemd-container)
+  command -v python3 >/dev/null || need+=(python3)
   command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
   command -v npm >/dev/null || need+=(npm)
   command -v bc >/dev/null || need+=(bc)
@@ -89,5 +92,6 @@ if [ "$skip_publish" -eq 0 ]; then
   step "publish linux-arm64 (Dockerfile command)" dockerfile_publish linux-arm64 "$out/publish-linux-arm64"
 fi
 step "install/uninstall in a throwaway root" deploy/ci/check-install.sh "$out/publish-linux-x64" "$out/publish-linux-arm64"
+step "the unit under a live systemd (nspawn)" deploy/ci/check-systemd-live.sh "$out/publish-linux-x64"
 step "linux-arm64 under qemu-user" deploy/ci/check-arm64.sh "$out/publish-linux-arm64"
 summary
