@@ -33,11 +33,13 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish src/DroneLiquid.Service -c Release -r "$rid" --self-contained -o /out
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
-# The same .NET settings as deploy/systemd/droneliquid.service: workstation GC, no tiered PGO.
+# The same settings as deploy/systemd/droneliquid.service: workstation GC, no tiered PGO, no ONNX Runtime
+# telemetry uploads.
 ENV DOTNET_gcServer=0 \
     DOTNET_gcConcurrent=1 \
     DOTNET_TieredPGO=0 \
-    DOTNET_ENVIRONMENT=Production
+    DOTNET_ENVIRONMENT=Production \
+    ORT_DISABLE_TELEMETRY=1
 COPY --from=build /out /opt/droneliquid
 # The image's default configuration is the build's appsettings.json when it has one; a mounted
 # /etc/droneliquid replaces it.

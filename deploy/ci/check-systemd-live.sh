@@ -4,7 +4,8 @@
 #   - install.sh on its live-systemd path (daemon-reload, enable)
 #   - the installed x64 build under the unit's full sandbox (user, groups, ProtectSystem, DevicePolicy,
 #     address families...): version, model check, ONNX Runtime export check, a simulated flight written to
-#     /var/lib/droneliquid/flights, a MAVLink UDP server; and writes outside the records refused
+#     /var/lib/droneliquid/flights, a MAVLink UDP server; writes outside the records refused; no ONNX
+#     Runtime telemetry
 #   - the watchdog: a stand-in main process says READY=1, pings WATCHDOG=1 three times and stalls; systemd
 #     must kill it after WatchdogSec and restart it
 #   - uninstall.sh --purge
@@ -84,6 +85,9 @@ EOF
 inside systemctl start droneliquid || {
   inside journalctl -u droneliquid --no-pager -n 40 >&2; fail "the build failed inside the unit's sandbox"; }
 inside test -s /var/lib/droneliquid/flights/sim/summary.json || fail "no flight record written under the sandbox"
+if inside journalctl -u droneliquid --no-pager -o cat | grep -i 'telemetry'; then
+  fail "ONNX Runtime telemetry is still active under the unit (ORT_DISABLE_TELEMETRY)"
+fi
 echo "sandbox: .NET, ONNX Runtime, a simulated flight and a MAVLink UDP server ran as droneliquid; /opt and /etc read-only"
 
 inside systemctl reset-failed droneliquid 2>/dev/null || true
