@@ -12,6 +12,8 @@ readonly unit_name=droneliquid.service
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib/elf-arch.sh
 . "$here/lib/elf-arch.sh"
+# shellcheck source=lib/target-root.sh
+. "$here/lib/target-root.sh"
 
 usage() {
   cat <<'EOF'
@@ -45,13 +47,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ -n "$root" ]; then
-  [ -d "$root" ] || fail "--root $root: no such directory"
-  root=$(cd "$root" && pwd)
-  [ "$root" != / ] || root=""
-elif [ "$(id -u)" -ne 0 ]; then
-  fail "must run as root (sudo $0 ...), or with --root DIR to install into a staging directory"
-fi
+check_target_root "$0"
 # Ownership is set only when we are root (a non-root --root install keeps the caller's).
 chown_if_root() { if [ "$(id -u)" -eq 0 ]; then chown "$@"; fi; }
 

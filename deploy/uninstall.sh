@@ -4,6 +4,9 @@
 set -euo pipefail
 
 readonly unit_name=droneliquid.service
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/target-root.sh
+. "$here/lib/target-root.sh"
 
 usage() {
   cat <<'EOF'
@@ -27,13 +30,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if [ -n "$root" ]; then
-  [ -d "$root" ] || fail "--root $root: no such directory"
-  root=$(cd "$root" && pwd)
-  [ "$root" != / ] || root=""
-elif [ "$(id -u)" -ne 0 ]; then
-  fail "must run as root (sudo $0 ...), or with --root DIR"
-fi
+check_target_root "$0"
 
 if [ -z "$root" ] && [ -d /run/systemd/system ]; then
   # Stop first: the service hands the vehicle back (Hold/Loiter or Land) before it exits.
