@@ -17,6 +17,8 @@ exe="$publish/droneliquid"
 references=tests/DroneLiquid.Liquid.Tests/Reference
 onnx_models=("$references/wiredcfc_autoncp19.json")
 work=${ARM64_CHECK_WORK:-}
+# shellcheck source=deploy/lib/timing.sh
+. deploy/lib/timing.sh
 
 # The end-to-end run: one variable, so it can become `fly --sim ...` when that verb lands.
 E2E_ARGS=(sim run --scenario sim/scenarios/forest-gusts.json)
@@ -54,9 +56,9 @@ grep -q '^CPU implementer' /proc/cpuinfo || fail "the arm64 /proc/cpuinfo is not
 # run NAME ARGS...: the arm64 droneliquid under qemu, timed; output kept for the checks below.
 run() {
   local name=$1 start rc=0; shift
-  start=$(date +%s.%N)
+  start=$(now_ns)
   qemu-aarch64-static "$exe" "$@" >"$work/out" 2>&1 || rc=$?
-  printf '  %-66s %5.1f s  exit %d\n' "$name" "$(echo "$(date +%s.%N) - $start" | bc)" "$rc"
+  printf '  %-66s %5s s  exit %d\n' "$name" "$(seconds_since "$start")" "$rc"
   if [ "$rc" -ne 0 ]; then tail -n 20 "$work/out" >&2; fail "$name failed under qemu (exit $rc)"; fi
   if grep -q 'cpuid_info warning' "$work/out"; then
     grep 'cpuid_info' "$work/out" >&2; fail "$name: ONNX Runtime did not recognise the arm64 CPU"

@@ -12,18 +12,20 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 repo=$(pwd)
+# shellcheck source=deploy/lib/timing.sh
+. deploy/lib/timing.sh
 out="$repo/artifacts/deploy"
 skip_publish=0
 [ "${1:-}" != --skip-publish ] || skip_publish=1
 
 timings=()
 step() { # step NAME COMMAND...: run, time and record one check
-  local name=$1 start end rc=0; shift
+  local name=$1 start rc=0 took; shift
   echo "== deploy check: $name"
-  start=$(date +%s.%N)
+  start=$(now_ns)
   "$@" || rc=$?
-  end=$(date +%s.%N)
-  timings+=("$(printf '%-44s %6.1f s  %s' "$name" "$(echo "$end - $start" | bc)" "$([ $rc -eq 0 ] && echo ok || echo "FAILED ($rc)")")")
+  took=$(seconds_since "$start")
+  timings+=("$(printf '%-44s %6s s  %s' "$name" "$took" "$([ $rc -eq 0 ] && echo ok || echo "FAILED ($rc)")")")
   if [ $rc -ne 0 ]; then summary; echo "deploy check failed: $name" >&2; exit 1; fi
 }
 summary() { echo "== deploy check times"; printf '%s\n' "${timings[@]}"; }
@@ -37,7 +39,6 @@ packages() {
   command -v python3 >/dev/null || need+=(python3)
   command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
   command -v npm >/dev/null || need+=(npm)
-  command -v bc >/dev/null || need+=(bc)
   # An arm64 Debian userland for qemu-user (glibc, libstdc++, OpenSSL for .NET's SHA-256, zlib), from
   # Debian's own arm64 packages through multiarch.
   dpkg -s "${arm64_libs[@]}" >/dev/null 2>&1 || need+=("${arm64_libs[@]}")
