@@ -58,6 +58,12 @@ done
 inside() { timeout 120 nsenter -t "$leader" -a "$@"; }
 echo "container booted (systemd $(inside systemctl is-system-running || true))"
 
+# The service's inputs where its sandbox can read them (the repository may be under /tmp, which PrivateTmp hides).
+inputs=/srv/droneliquid-check
+# shellcheck disable=SC2016 # expanded by the inner sh, on purpose
+inside sh -c 'mkdir -p "$1" && cp "$2"/wiredcfc_autoncp19.json "$2"/cfc_default.json "$3" "$4" "$1"/' sh \
+  "$inputs" "$reference" "$repo/sim/scenarios/urban-street.json" "$work/stall.py"
+
 inside "$repo/deploy/install.sh" "$publish" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "install.sh failed"; }
 [ "$(inside systemctl is-enabled droneliquid)" = enabled ] || fail "install.sh did not enable the unit"
 echo "install.sh: installed and enabled through the running systemd"
@@ -75,9 +81,9 @@ WatchdogSec=0
 Restart=no
 ExecStart=
 ExecStart=/opt/droneliquid/droneliquid version
-ExecStart=/opt/droneliquid/droneliquid model check $reference/wiredcfc_autoncp19.json
-ExecStart=/opt/droneliquid/droneliquid model export-onnx $reference/cfc_default.json /var/lib/droneliquid/flights/step.onnx
-ExecStart=/opt/droneliquid/droneliquid sim run --scenario $repo/sim/scenarios/urban-street.json --out /var/lib/droneliquid/flights/sim
+ExecStart=/opt/droneliquid/droneliquid model check $inputs/wiredcfc_autoncp19.json
+ExecStart=/opt/droneliquid/droneliquid model export-onnx $inputs/cfc_default.json /var/lib/droneliquid/flights/step.onnx
+ExecStart=/opt/droneliquid/droneliquid sim run --scenario $inputs/urban-street.json --out /var/lib/droneliquid/flights/sim
 ExecStart=/opt/droneliquid/droneliquid sim --autopilot px4 --world empty --duration 2 --camera-port -1 --out /var/lib/droneliquid/flights/serve
 ExecStart=/bin/sh -c 'if touch /opt/droneliquid/x /etc/droneliquid/x 2>/dev/null; then exit 1; fi'
 ExecStart=/bin/sh -c 'test "\$(id -un)" = droneliquid && id -Gn | grep -qw dialout && id -Gn | grep -qw i2c && id -Gn | grep -qw video'
@@ -94,7 +100,7 @@ inside systemctl reset-failed droneliquid 2>/dev/null || true
 dropin <<EOF
 [Service]
 ExecStart=
-ExecStart=/usr/bin/python3 $work/stall.py
+ExecStart=/usr/bin/python3 $inputs/stall.py
 EOF
 inside systemctl start droneliquid || fail "the notify stand-in did not start (READY=1 not accepted)"
 for _ in $(seq 1 30); do
