@@ -21,6 +21,9 @@ public sealed class CostToGoMap
     /// <summary>Clearance below which a step costs more, metres.</summary>
     public const float PreferredClearanceMetres = 2.5f;
 
+    /// <summary>Clearances are recorded up to this distance; anything farther reads as this value, metres.</summary>
+    public const float ClearanceCapMetres = 5f;
+
     private const float ClearancePenaltyPerMetre = 1.5f;
 
     private static readonly (int DN, int DE, float Length)[] Neighbours =
@@ -44,10 +47,12 @@ public sealed class CostToGoMap
         {
             for (int e = 0; e < Size; e++)
             {
-                Vector2 centre = CentreOf(n, e);
-                _clearance[(n * Size) + e] = world.SolidObstacleCount == 0
-                    ? World.ClearanceSearchRadiusMetres
-                    : world.Clearance(new Vector3(centre, cruiseDownMetres));
+                // Clearance matters only up to a few metres (step costs and the expert's speed saturate below
+                // ClearanceCapMetres), so the search stops there instead of the world's 20 m.
+                var point = new Vector3(CentreOf(n, e), cruiseDownMetres);
+                _clearance[(n * Size) + e] = world.Collides(point, ClearanceCapMetres, out int nearest)
+                    ? world.Obstacles[nearest].SignedDistance(point)
+                    : ClearanceCapMetres;
             }
         }
 
@@ -65,7 +70,7 @@ public sealed class CostToGoMap
     /// <summary>Cost to go from the cell holding <paramref name="northEast"/> (metres of weighted path), or +infinity when blocked, unreachable or off the map.</summary>
     public float CostAt(Vector2 northEast) => TryCell(northEast, out int n, out int e) ? _cost[(n * Size) + e] : float.PositiveInfinity;
 
-    /// <summary>Clearance of the cell holding <paramref name="northEast"/> at the cruise height, metres (0 off the map).</summary>
+    /// <summary>Clearance of the cell holding <paramref name="northEast"/> at the cruise height, metres, capped at <see cref="ClearanceCapMetres"/> (0 off the map).</summary>
     public float ClearanceAt(Vector2 northEast) => TryCell(northEast, out int n, out int e) ? _clearance[(n * Size) + e] : 0f;
 
     /// <summary>True when the straight segment from <paramref name="from"/> to <paramref name="to"/> stays in cells with at least <paramref name="clearanceMetres"/>.</summary>

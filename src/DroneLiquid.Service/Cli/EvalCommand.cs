@@ -84,12 +84,12 @@ internal static class EvalCommand
             RunSummary s = run.Summary;
             if (parse.GetValue(json))
             {
-                JsonOutput.WriteLine(EvalOutput.From(s, folder, seconds));
+                JsonOutput.WriteLine(EvalOutput.From(run, folder, seconds));
             }
 
             Console.Error.WriteLine(Describe(s));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Episodes} episodes in {seconds:0.#} s ({s.Episodes / seconds:0.##} episodes/s on {options.Workers} workers); wrote {Path.Combine(folder, ResultsFile.FileName)}, {ReportWriter.ReportFileName} and charts"));
+                $"{s.Episodes} episodes in {seconds:0.#} s ({s.Episodes / seconds:0.##} episodes/s, {run.Episodes.Sum(e => e.TimeS) / seconds:0}x real time, on {options.Workers} workers); wrote {Path.Combine(folder, ResultsFile.FileName)}, {ReportWriter.ReportFileName} and charts"));
             return Verdict(parse.GetValue(minSuccess), [s]);
         });
         return command;
@@ -196,10 +196,14 @@ internal static class EvalCommand
     private sealed record EvalOutput(
         string Policy, string World, ulong Seed, string Shard, int Episodes, double SuccessRate, double CrashRate, double TimeoutRate,
         double? MeanTimeToTargetS, double? PathEfficiency, double Smoothness, double MinClearanceM, double WorstClearanceM,
-        string Out, double WallSeconds, double EpisodesPerSecond)
+        string Out, double WallSeconds, double EpisodesPerSecond, double SimulatedSecondsPerSecond)
     {
-        public static EvalOutput From(RunSummary s, string folder, double seconds) => new(
-            s.Policy, s.World, s.Seed, s.Shard, s.Episodes, s.SuccessRate, s.CrashRate, s.TimeoutRate, s.MeanTimeToTargetS, s.PathEfficiency,
-            s.Smoothness, s.MinClearanceM, s.WorstClearanceM, folder, Math.Round(seconds, 2), Math.Round(s.Episodes / seconds, 2));
+        public static EvalOutput From(EvaluationRun run, string folder, double seconds)
+        {
+            RunSummary s = run.Summary;
+            return new(s.Policy, s.World, s.Seed, s.Shard, s.Episodes, s.SuccessRate, s.CrashRate, s.TimeoutRate, s.MeanTimeToTargetS, s.PathEfficiency,
+                s.Smoothness, s.MinClearanceM, s.WorstClearanceM, folder, Math.Round(seconds, 2), Math.Round(s.Episodes / seconds, 2),
+                Math.Round(run.Episodes.Sum(e => e.TimeS) / seconds, 1));
+        }
     }
 }

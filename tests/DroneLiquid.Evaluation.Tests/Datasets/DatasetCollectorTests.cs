@@ -55,6 +55,35 @@ public sealed class DatasetCollectorTests
     }
 
     [Fact]
+    public void A_dagger_round_lets_the_learner_fly_some_ticks_while_the_expert_labels_every_one()
+    {
+        string learner = TinyPolicies.State();
+        string dir = Path.Combine(TestFolders.Create(), "dagger");
+        DatasetManifest manifest = DatasetCollector.Collect(new CollectOptions
+        {
+            Settings = SmallEpisodes.Settings(WorldKind.Forest) with { TimeLimitSeconds = 10 },
+            Seed = 3,
+            Episodes = 2,
+            OutputDirectory = dir,
+            Mix = new PilotMix(0.5, 0f, true),
+            LearnerDirectory = learner,
+            Workers = 2,
+        });
+        Assert.Equal("tiny-state", manifest.Dagger!.Policy);
+        Assert.Equal(0.5, manifest.Dagger.Beta);
+        EpisodeData data = DatasetReader.Open(dir).ReadEpisode(0);
+        int learnerTicks = data.Flags.Count(f => f.HasFlag(SampleFlags.LearnerInControl));
+        Assert.InRange(learnerTicks, data.Samples / 4, 3 * data.Samples / 4);
+
+        // The label is the expert's whoever flew: it points at the goal in the heading frame on learner ticks too.
+        int forward = DatasetReader.Open(dir).FeatureIndex("goal_body_forward");
+        int right = DatasetReader.Open(dir).FeatureIndex("goal_body_right");
+        int agreeing = Enumerable.Range(0, data.Samples).Count(s =>
+            data.Flags[s].HasFlag(SampleFlags.LearnerInControl) && data.FeaturesAt(s)[forward] * data.ActionAt(s)[0] + data.FeaturesAt(s)[right] * data.ActionAt(s)[1] > 0);
+        Assert.True(agreeing > learnerTicks / 2, $"{agreeing} of {learnerTicks} learner-tick labels point toward the goal");
+    }
+
+    [Fact]
     public void Collecting_test_episodes_or_into_an_existing_dataset_is_refused()
     {
         var options = new CollectOptions
