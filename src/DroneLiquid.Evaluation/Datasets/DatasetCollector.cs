@@ -45,7 +45,7 @@ public static class DatasetCollector
         DatasetEpisode[] episodes = EpisodeParallel.Run(
             options.Episodes,
             options.Workers,
-            () => new Worker(settings, options.LearnerDirectory),
+            () => new EpisodeWorker(settings, options.LearnerDirectory),
             (worker, index) =>
             {
                 EpisodeSetup setup = EpisodeGenerator.Create(settings, options.Purpose, options.Seed, index);
@@ -82,20 +82,5 @@ public static class DatasetCollector
         };
         DatasetManifestJson.Write(Path.Combine(output, DatasetManifest.FileName), manifest);
         return manifest;
-    }
-
-    private sealed class Worker : IDisposable
-    {
-        private readonly FlightPolicy? _learner;
-
-        public Worker(EpisodeSettings settings, string? learnerDirectory)
-        {
-            _learner = learnerDirectory is null ? null : FlightPolicy.Open(learnerDirectory, OnnxRunnerOptions.Default);
-            Runner = new EpisodeRunner(settings, _learner);
-        }
-
-        public EpisodeRunner Runner { get; }
-
-        public void Dispose() => _learner?.Dispose();
     }
 }

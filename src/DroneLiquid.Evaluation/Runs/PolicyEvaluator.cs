@@ -47,27 +47,12 @@ public static class PolicyEvaluator
         EpisodeResult[] episodes = EpisodeParallel.Run(
             indices.Length,
             options.Workers,
-            () => new Worker(settings, options.PolicyDirectory),
+            () => new EpisodeWorker(settings, options.PolicyDirectory),
             (worker, slot) => worker.Runner.Fly(EpisodeGenerator.Create(settings, EpisodePurpose.Test, options.Seed, indices[slot]), mix),
             completed);
         string world = EpisodeArguments.Name(settings.World);
         string shard = $"{options.ShardIndex}/{options.ShardCount}";
         return new EvaluationRun(name, sha, world, options.Seed, options.Episodes, options.ShardIndex, options.ShardCount,
             RunSettings.From(settings), RunSummary.Of(name, world, options.Seed, shard, episodes), episodes);
-    }
-
-    private sealed class Worker : IDisposable
-    {
-        private readonly FlightPolicy? _policy;
-
-        public Worker(EpisodeSettings settings, string? policyDirectory)
-        {
-            _policy = policyDirectory is null ? null : FlightPolicy.Open(policyDirectory, OnnxRunnerOptions.Default);
-            Runner = new EpisodeRunner(settings, _policy);
-        }
-
-        public EpisodeRunner Runner { get; }
-
-        public void Dispose() => _policy?.Dispose();
     }
 }
