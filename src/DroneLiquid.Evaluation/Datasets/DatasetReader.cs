@@ -10,6 +10,7 @@ namespace DroneLiquid.Evaluation.Datasets;
 /// either into a new <see cref="EpisodeData"/> or into caller-owned spans. A missing, truncated or padded file, or
 /// a record with unknown flag bits or a non-finite elapsed time, gives one <see cref="DatasetFormatException"/>
 /// naming the file. <see cref="ImageToTensor"/> converts a stored image exactly as evaluation converts camera frames.
+/// Reading episodes is thread-safe (each call opens its own stream); <see cref="ImageToTensor"/> is not (one reader per thread).
 /// </summary>
 public sealed class DatasetReader
 {
