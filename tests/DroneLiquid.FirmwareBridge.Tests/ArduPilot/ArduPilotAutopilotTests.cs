@@ -57,12 +57,23 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
     public async Task AModeAcknowledgedBeforeReadyAndSilentlyRevertedIsAnError()
     {
         // Real ArduCopter: GUIDED set 1.4 s after connect was ACKed and shown, then dropped to STABILIZE at "ArduPilot Ready".
-        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotReadyAfterSeconds = 4 },
-            new AutopilotOptions { ModeConfirmTimeout = TimeSpan.FromSeconds(8) });
-        Assert.True(h.Now < 3, $"connected at {h.Now:0.0} s, before Ready");
+        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotReadyAfterSeconds = 20 },
+            new AutopilotOptions { HeartbeatTimeout = TimeSpan.FromSeconds(15), ModeConfirmTimeout = TimeSpan.FromSeconds(30) });
+        Assert.True(h.Now < 15, $"connected at {h.Now:0.0} s, before Ready");
         AutopilotException error = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.ArmAsync(h.Token));
         Assert.Contains("silently went back to STABILIZE", error.Message);
         Assert.False(h.Autopilot.Telemetry.Armed);
+    }
+
+    [Fact]
+    public async Task ArmingBeforeTheEstimatorUsesGpsFailsWithArduPilotsReason()
+    {
+        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotEstimatorReadySeconds = 60 });
+        AutopilotException notReady = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.WaitReadyAsync(TimeSpan.FromSeconds(5), h.Token));
+        Assert.Contains("not ready after 5 s: the estimator is not using GPS yet", notReady.Message);
+        AutopilotException refused = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.ArmAsync(h.Token));
+        Assert.Contains("arm: COMPONENT_ARM_DISARM was rejected (Failed, 4)", refused.Message);
+        Assert.Contains("\"Arm: Need Position Estimate\"", refused.Message);
     }
 
     [Fact]
@@ -80,7 +91,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         Assert.Equal(ControlMode.Hold, change.To);
         Assert.Equal((uint)CopterMode.Loiter, change.CustomMode);
         Assert.Equal(SetpointResult.NotInControl, results[^1]);
-        long received = h.SetpointsReceived;
+        long received = await h.SettledSetpointsReceivedAsync();
         await h.FlyAsync(Forward, 0.5);
         Assert.Equal(received, h.SetpointsReceived); // refused in the adapter: nothing reaches the autopilot
     }
@@ -95,7 +106,6 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
 
         // Default GUID_TIMEOUT 3 s: 1.5 s after the last setpoint the vehicle still flies it.
         await h.FlyAsync(north, 2.5);
-        long received = h.SetpointsReceived;
         await h.WaitAsync(1.5);
         Assert.True(ap.Telemetry.NorthMetresPerSecond > 1.5f, $"with GUID_TIMEOUT 3 s the last velocity still flies: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");
 
@@ -105,8 +115,8 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         Assert.Equal(ParameterStatus.Ok, set.Status);
 
         await h.FlyAsync(north, 2.5);
-        received = h.SetpointsReceived;
-        await h.WaitAsync(file["GUID_TIMEOUT"] + 1.5);
+        long received = await h.SettledSetpointsReceivedAsync();
+        await h.WaitAsync(file["GUID_TIMEOUT"] + 1.3);
         Assert.True(MathF.Abs(ap.Telemetry.NorthMetresPerSecond) < 0.3f, $"with the file's GUID_TIMEOUT the vehicle stopped: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");
         Assert.Equal(received, h.SetpointsReceived); // the adapter re-sent nothing meanwhile
         Assert.Equal((uint)CopterMode.Guided, ap.Telemetry.CustomMode);

@@ -54,6 +54,16 @@ internal sealed class BridgeHarness : IAsyncDisposable
     /// <summary>SET_POSITION_TARGET_LOCAL_NED frames the emulator has received from the companion, whatever it did with them.</summary>
     public long SetpointsReceived => Emulator.AcceptedSetpoints + Emulator.IgnoredSetpoints + Emulator.RejectedSetpoints;
 
+    /// <summary>
+    /// <see cref="SetpointsReceived"/> once the frames already on their way have arrived (0.2 s of simulated time): the
+    /// count a later one is compared with to show nothing more was sent.
+    /// </summary>
+    public async Task<long> SettledSetpointsReceivedAsync()
+    {
+        await WaitAsync(0.2);
+        return SetpointsReceived;
+    }
+
     public static Scenario GroundScenario() => new()
     {
         World = WorldKind.Empty,
@@ -88,8 +98,22 @@ internal sealed class BridgeHarness : IAsyncDisposable
         }
 
         var connection = new MavlinkConnection(clientTransport, new MavlinkConnectionOptions(), world.Clock);
+        options ??= new AutopilotOptions
+        {
+            // Simulated seconds; generous because a loaded machine delays the receive thread in wall time while the
+            // simulation runs on at 10x.
+            HeartbeatTimeout = TimeSpan.FromSeconds(30),
+            ModeConfirmTimeout = TimeSpan.FromSeconds(6),
+            ArmConfirmTimeout = TimeSpan.FromSeconds(6),
+            Commands = new CommandClientOptions { AckTimeout = TimeSpan.FromSeconds(2) },
+        };
         var harness = new BridgeHarness(emulator, connection, companionPort);
         await connection.StartAsync();
+        for (int i = 0; i < 1000 && clientTransport.State != TransportState.Connected; i++)
+        {
+            await Task.Delay(10); // TCP: connected before simulated time starts, so the first HEARTBEAT is heard at 0 s
+        }
+
         harness._loop = EmulatorLoop.RunAsync(emulator, Speed, TimeProvider.System, cancellationToken: harness._stop.Token);
         harness.Autopilot = await AutopilotConnector.ConnectAsync(connection, options, cancellationToken: harness.Token);
         harness.Autopilot.ModeChanged += harness.ModeChanges.Enqueue;
@@ -134,18 +158,24 @@ internal sealed class BridgeHarness : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Calls <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> (simulated) for <paramref name="simSeconds"/>; returns the results.</summary>
+    /// <summary>
+    /// Calls <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> for <paramref name="simSeconds"/>, from a
+    /// timer on the simulation's clock (as the control tick runs), so the stream keeps its simulated rate however
+    /// loaded the machine is; returns the results in order.
+    /// </summary>
     public async Task<List<SetpointResult>> FlyAsync(VelocitySetpoint setpoint, double simSeconds, double rateHz = 20)
     {
         var results = new List<SetpointResult>();
-        double end = Now + simSeconds;
-        while (Now < end)
+        var tick = new SetpointTick(Autopilot, setpoint, results);
+        using (ITimer timer = Emulator.World.Clock.CreateTimer(static s => ((SetpointTick)s!).Send(), tick, TimeSpan.Zero, TimeSpan.FromSeconds(1 / rateHz)))
         {
-            results.Add(Autopilot.SendVelocity(in setpoint));
-            await WaitAsync(1 / rateHz);
+            await WaitAsync(simSeconds - (0.5 / rateHz));
         }
 
-        return results;
+        lock (results)
+        {
+            return [.. results];
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -168,5 +198,17 @@ internal sealed class BridgeHarness : IAsyncDisposable
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    private sealed class SetpointTick(IAutopilot autopilot, VelocitySetpoint setpoint, List<SetpointResult> results)
+    {
+        public void Send()
+        {
+            SetpointResult result = autopilot.SendVelocity(in setpoint);
+            lock (results)
+            {
+                results.Add(result);
+            }
+        }
     }
 }
