@@ -29,6 +29,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         await ap.TakeoffAsync(5, h.Token);
         Assert.InRange(-ap.Telemetry.DownMetres, 4.4f, 5.6f);
 
+        h.StartTick();
         await ap.StartVelocityControlAsync(h.Token);
         Assert.True(ap.InVelocityControl);
         Assert.Equal(ControlMode.VelocityControl, ap.Telemetry.Mode);
@@ -105,7 +106,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         var north = new VelocitySetpoint(SetpointFrame.LocalNed, 2f, 0f, 0f, 0f);
 
         // Default GUID_TIMEOUT 3 s: 1.5 s after the last setpoint the vehicle still flies it.
-        await h.FlyAsync(north, 2.5);
+        await h.FlyAsync(north, 2.5, thenStop: true);
         await h.WaitAsync(1.5);
         Assert.True(ap.Telemetry.NorthMetresPerSecond > 1.5f, $"with GUID_TIMEOUT 3 s the last velocity still flies: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");
 
@@ -114,7 +115,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         ParameterResult set = await parameters.SetAsync(ap.SystemId, ap.ComponentId, "GUID_TIMEOUT", ParameterValue.FromSingle((float)file["GUID_TIMEOUT"]), h.Token);
         Assert.Equal(ParameterStatus.Ok, set.Status);
 
-        await h.FlyAsync(north, 2.5);
+        await h.FlyAsync(north, 2.5, thenStop: true);
         long received = await h.SettledSetpointsReceivedAsync();
         await h.WaitAsync(file["GUID_TIMEOUT"] + 1.3);
         Assert.True(MathF.Abs(ap.Telemetry.NorthMetresPerSecond) < 0.3f, $"with the file's GUID_TIMEOUT the vehicle stopped: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");

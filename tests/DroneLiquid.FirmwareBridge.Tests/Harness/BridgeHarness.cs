@@ -127,6 +127,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         await Autopilot.WaitReadyAsync(TimeSpan.FromSeconds(60), Token);
         await Autopilot.ArmAsync(Token);
         await Autopilot.TakeoffAsync(altitudeMetres, Token);
+        StartTick();
         await Autopilot.StartVelocityControlAsync(Token);
         return Now;
     }
@@ -159,27 +160,44 @@ internal sealed class BridgeHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Calls <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> for <paramref name="simSeconds"/>, from a
-    /// timer on the simulation's clock (as the control tick runs), so the stream keeps its simulated rate however
-    /// loaded the machine is; returns the results in order.
+    /// Starts the caller's tick: <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> from a timer on the
+    /// simulation's clock, as the control tick runs, so the stream keeps its simulated rate however loaded the machine
+    /// is. It sends a zero velocity until <see cref="FlyAsync"/> gives it another. Start it before velocity control
+    /// starts, as the service does: PX4 falls back to Return if the first setpoint comes later than COM_OF_LOSS_T.
     /// </summary>
-    public async Task<List<SetpointResult>> FlyAsync(VelocitySetpoint setpoint, double simSeconds, double rateHz = 20)
+    public SetpointTick StartTick(double rateHz = 20) => Tick ??= new SetpointTick(Autopilot, Emulator.World.Clock, rateHz);
+
+    /// <summary>The running tick, if any.</summary>
+    public SetpointTick? Tick { get; private set; }
+
+    /// <summary>Stops the caller's tick: from now on nothing calls <see cref="IAutopilot.SendVelocity"/>.</summary>
+    public void StopTick()
     {
-        var results = new List<SetpointResult>();
-        var tick = new SetpointTick(Autopilot, setpoint, results);
-        using (ITimer timer = Emulator.World.Clock.CreateTimer(static s => ((SetpointTick)s!).Send(), tick, TimeSpan.Zero, TimeSpan.FromSeconds(1 / rateHz)))
+        Tick?.Dispose();
+        Tick = null;
+    }
+
+    /// <summary>
+    /// Has the tick send <paramref name="setpoint"/> for <paramref name="simSeconds"/> (starting it if needed); returns
+    /// each call's result. Afterwards the tick sends zero velocity, or with <paramref name="thenStop"/> stops at once
+    /// (the caller going quiet, with the last velocity the last setpoint sent).
+    /// </summary>
+    public async Task<List<SetpointResult>> FlyAsync(VelocitySetpoint setpoint, double simSeconds, bool thenStop = false)
+    {
+        SetpointTick tick = StartTick();
+        tick.Begin(setpoint);
+        await WaitAsync(simSeconds);
+        if (thenStop)
         {
-            await WaitAsync(simSeconds - (0.5 / rateHz));
+            StopTick();
         }
 
-        lock (results)
-        {
-            return [.. results];
-        }
+        return tick.End();
     }
 
     public async ValueTask DisposeAsync()
     {
+        StopTick();
         await Autopilot.DisposeAsync();
         await _stop.CancelAsync();
         if (_loop is not null)
@@ -198,17 +216,5 @@ internal sealed class BridgeHarness : IAsyncDisposable
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)probe.LocalEndPoint!).Port;
-    }
-
-    private sealed class SetpointTick(IAutopilot autopilot, VelocitySetpoint setpoint, List<SetpointResult> results)
-    {
-        public void Send()
-        {
-            SetpointResult result = autopilot.SendVelocity(in setpoint);
-            lock (results)
-            {
-                results.Add(result);
-            }
-        }
     }
 }

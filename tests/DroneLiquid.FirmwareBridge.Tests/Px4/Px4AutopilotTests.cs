@@ -33,6 +33,7 @@ public sealed class Px4AutopilotTests(ITestOutputHelper output)
         Assert.InRange(-ap.Telemetry.DownMetres, 4.4f, 5.6f);
         Assert.Equal(ControlMode.Hold, ap.Telemetry.Mode);
 
+        h.StartTick(); // refused (NotInControl) until Offboard is confirmed, then sent: no gap for COM_OF_LOSS_T to catch
         await ap.StartVelocityControlAsync(h.Token);
         Assert.True(ap.InVelocityControl);
         Assert.Equal(Px4CustomMode.Offboard, ap.Telemetry.CustomMode);
@@ -126,7 +127,7 @@ public sealed class Px4AutopilotTests(ITestOutputHelper output)
         long adapterOwn = ap.Setpoints.AdapterSetpoints;
         Assert.True(adapterOwn >= 20, $"the entry streamed {adapterOwn} setpoints (above 2 Hz for over 1 s)");
 
-        await h.FlyAsync(Forward, 1);
+        await h.FlyAsync(Forward, 1, thenStop: true);
         double stoppedAt = h.Now;
         long received = await h.SettledSetpointsReceivedAsync();
         Assert.True(await h.WaitUntilAsync(() => !ap.InVelocityControl, 3), "PX4 left Offboard after the setpoints stopped");
