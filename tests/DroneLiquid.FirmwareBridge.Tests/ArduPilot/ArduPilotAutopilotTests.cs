@@ -39,7 +39,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         List<SetpointResult> results = await h.FlyAsync(Forward, 2);
         Assert.All(results, r => Assert.Equal(SetpointResult.Sent, r));
         VehicleTelemetry after = ap.Telemetry;
-        float along = ((after.NorthMetres - before.NorthMetres) * MathF.Cos(before.YawRadians)) + ((after.EastMetres - before.EastMetres) * MathF.Sin(before.YawRadians));
+        float along = BridgeHarness.AlongHeadingMetres(before, after);
         Assert.True(along > 1f, $"2 s at 2 m/s body-forward moved the vehicle {along:0.00} m along its heading");
 
         await ap.HoldAsync(h.Token);

@@ -64,6 +64,10 @@ internal sealed class BridgeHarness : IAsyncDisposable
         return SetpointsReceived;
     }
 
+    /// <summary>How far the vehicle moved along the heading it had at <paramref name="before"/>, metres.</summary>
+    public static float AlongHeadingMetres(in VehicleTelemetry before, in VehicleTelemetry after) =>
+        ((after.NorthMetres - before.NorthMetres) * MathF.Cos(before.YawRadians)) + ((after.EastMetres - before.EastMetres) * MathF.Sin(before.YawRadians));
+
     public static Scenario GroundScenario() => new()
     {
         World = WorldKind.Empty,

@@ -44,7 +44,7 @@ public sealed class Px4AutopilotTests(ITestOutputHelper output)
         List<SetpointResult> results = await h.FlyAsync(Forward, 2);
         Assert.All(results, r => Assert.Equal(SetpointResult.Sent, r));
         VehicleTelemetry after = ap.Telemetry;
-        float along = ((after.NorthMetres - before.NorthMetres) * MathF.Cos(before.YawRadians)) + ((after.EastMetres - before.EastMetres) * MathF.Sin(before.YawRadians));
+        float along = BridgeHarness.AlongHeadingMetres(before, after);
         Assert.True(along > 1f, $"2 s at 2 m/s body-forward moved the vehicle {along:0.00} m along its heading");
         Assert.InRange(-after.DownMetres, 4.3f, 5.7f);
 
