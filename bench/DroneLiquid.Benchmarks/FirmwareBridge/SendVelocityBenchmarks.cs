@@ -17,9 +17,9 @@ namespace DroneLiquid.Benchmarks.FirmwareBridge;
 /// with the PX4 emulator over loopback UDP (ready, arm, take off, offboard entry): the control check, the finite check,
 /// SET_POSITION_TARGET_LOCAL_NED built and encoded, handed to the transport. After the dialogue the transport is
 /// detached into a sink and the emulator stopped, so the figure is the adapter's cost, not the socket's.
-/// Run: dotnet run -c Release --project bench/DroneLiquid.Benchmarks -- --filter '*SendVelocityBenchmarks*' --job short
+/// Run: dotnet run -c Release --project bench/DroneLiquid.Benchmarks -- --filter '*SendVelocityBenchmarks*'
 /// </summary>
-[MemoryDiagnoser]
+[Config(typeof(InProcessShortRunConfig))]
 public class SendVelocityBenchmarks
 {
     private const int CallsPerInvoke = 10_000;
