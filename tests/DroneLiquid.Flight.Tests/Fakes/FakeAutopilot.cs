@@ -41,6 +41,9 @@ internal sealed class FakeAutopilot : IAutopilot
 
     public bool PositionFrozen { get; set; }
 
+    /// <summary>Streams stay fresh but the vehicle does not move (steady-state measurements).</summary>
+    public bool Stationary { get; set; }
+
     /// <summary>Seconds a landing takes from the Land command to touchdown.</summary>
     public double LandSeconds { get; set; } = 1;
 
@@ -223,9 +226,9 @@ internal sealed class FakeAutopilot : IAutopilot
         {
             t = t with
             {
-                NorthMetres = t.NorthMetres + (_vn * dt),
-                EastMetres = t.EastMetres + (_ve * dt),
-                DownMetres = t.DownMetres + (_vd * dt),
+                NorthMetres = Stationary ? t.NorthMetres : t.NorthMetres + (_vn * dt),
+                EastMetres = Stationary ? t.EastMetres : t.EastMetres + (_ve * dt),
+                DownMetres = Stationary ? t.DownMetres : t.DownMetres + (_vd * dt),
                 NorthMetresPerSecond = _vn,
                 EastMetresPerSecond = _ve,
                 DownMetresPerSecond = _vd,

@@ -78,8 +78,9 @@ internal sealed class FakeSessionRig : IAsyncDisposable
     {
         for (int i = 0; i < maxTicks; i++)
         {
-            // Session reactions (Hold, Land) run on the thread pool after the tick: give them a moment.
-            if (SpinWait.SpinUntil(condition, TimeSpan.FromMilliseconds(i % 10 == 0 ? 20 : 0)))
+            // Session reactions (Hold, Land, progress) run on the thread pool after the tick: give them a moment of
+            // real time, or a loaded machine lets the fake clock run ahead of them.
+            if (SpinWait.SpinUntil(condition, TimeSpan.FromMilliseconds(i % 10 == 0 ? 20 : 2)))
             {
                 return;
             }
