@@ -23,19 +23,20 @@ internal sealed class FakeSessionRig : IAsyncDisposable
 
     public FakeSessionRig(
         FlightPlan? plan = null, ControlOptions? control = null, FailsafeOptions? failsafe = null, string? policy = null,
-        bool record = false, FakeCamera? camera = null, EnvelopeOptions? envelope = null)
+        bool record = false, bool vision = false, EnvelopeOptions? envelope = null)
     {
         Control = control ?? new ControlOptions();
         Envelope = envelope ?? new EnvelopeOptions();
         Autopilot = new FakeAutopilot(Time);
-        Policy = FlightPolicy.Open(policy ?? FakePolicyFolders.State);
+        Camera = vision ? new FakeCamera(Time) : null;
+        Policy = FlightPolicy.Open(policy ?? (vision ? FakePolicyFolders.Vision : FakePolicyFolders.State));
         if (record)
         {
             RecordRoot = FakePolicyFolders.NewDirectory("records");
             Recorder = new FlightRecorder(new FlightRecorderOptions { Directory = RecordRoot, RingCapacity = 1 << 16 }, FlightTickLog.LayoutFor(Policy), Time);
         }
 
-        Session = new FlightSession(Autopilot, Policy, camera, plan ?? FarPlan, Control, Envelope, failsafe ?? new FailsafeOptions { HoldTimeout = TimeSpan.FromSeconds(2) }, Recorder, Metrics, Time, NullLogger<FlightSession>.Instance);
+        Session = new FlightSession(Autopilot, Policy, Camera, plan ?? FarPlan, Control, Envelope, failsafe ?? new FailsafeOptions { HoldTimeout = TimeSpan.FromSeconds(2) }, Recorder, Metrics, Time, NullLogger<FlightSession>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
@@ -43,6 +44,9 @@ internal sealed class FakeSessionRig : IAsyncDisposable
     public FakeAutopilot Autopilot { get; }
 
     public FlightPolicy Policy { get; }
+
+    /// <summary>The camera of a vision rig (published on every <see cref="Tick"/>), else null.</summary>
+    public FakeCamera? Camera { get; }
 
     public FlightSession Session { get; }
 
@@ -68,6 +72,7 @@ internal sealed class FakeSessionRig : IAsyncDisposable
         for (int i = 0; i < count && !Run.IsCompleted; i++)
         {
             long before = Session.TicksCompleted;
+            Camera?.Publish((int)before);
             Time.Advance(Control.Period);
             SpinWait.SpinUntil(() => Session.TicksCompleted > before || Run.IsCompleted, TimeSpan.FromSeconds(10));
         }
