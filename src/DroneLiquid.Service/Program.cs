@@ -8,5 +8,7 @@ root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportC
 root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(BenchTickCommand.Create()));
 
 return CliRunner.Run(root, args);
