@@ -10,5 +10,7 @@ root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(CollectCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(BenchTickCommand.Create()));
 
 return CliRunner.Run(root, args);

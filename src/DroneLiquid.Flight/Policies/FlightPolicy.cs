@@ -14,6 +14,12 @@ namespace DroneLiquid.Flight.Policies;
 /// <see cref="Image"/>), and the outputs decoded into a <see cref="PolicyCommand"/>. The flight tick, replay,
 /// training and evaluation all step policies through this class, so they cannot disagree on what a policy
 /// sees. Opening allocates; <see cref="TryStep"/> does not. Not thread-safe: one per control loop.
+/// <para>
+/// policy.json describes the liquid network's whole input. For a vision policy that input starts with the
+/// perception network's features, so the first <see cref="FeatureCount"/> observations of policy.json name the
+/// image features (conventionally <c>image_feature_0</c>..., unit "1"; they enter the network as the CNN gives
+/// them, without normalisation) and the rest are observations computed from the <see cref="FlightSnapshot"/>.
+/// </para>
 /// </summary>
 public sealed class FlightPolicy : IDisposable
 {
@@ -22,6 +28,7 @@ public sealed class FlightPolicy : IDisposable
     private readonly float[] _raw;
     private readonly float[] _normalised;
     private readonly float[] _outputs;
+    private readonly float[] _liquidInput;
 
     private FlightPolicy(string directory, PolicyDocument document, LiquidSession? session, VisionPolicy? vision)
     {
@@ -29,14 +36,20 @@ public sealed class FlightPolicy : IDisposable
         Document = document;
         _session = session;
         _vision = vision;
-        Observations = new ObservationBuilder(document.Observations);
+        int features = vision?.Spec.FeatureCount ?? 0;
+        if (document.Observations.Count < features)
+        {
+            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {document.Observations.Count} entries but the perception network alone gives {features} image features"]);
+        }
+
+        Observations = new ObservationBuilder([.. document.Observations.Skip(features)]);
         Actions = new ActionDecoder(document.Actions);
         var model = (vision?.Session ?? session!).Model;
         int observationWidth = vision?.ObservationCount ?? model.InputSize;
         if (observationWidth != Observations.Count)
         {
-            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {Observations.Count} observations but the network takes {observationWidth}" +
-                (vision is null ? string.Empty : $" after the {vision.Spec.FeatureCount} image features")]);
+            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {Observations.Count} observations" +
+                (vision is null ? string.Empty : $" after the {features} image features") + $" but the network takes {observationWidth}"]);
         }
 
         if (model.OutputSize != Actions.Count)
@@ -47,6 +60,7 @@ public sealed class FlightPolicy : IDisposable
         _raw = new float[Observations.Count];
         _normalised = new float[Observations.Count];
         _outputs = new float[model.OutputSize];
+        _liquidInput = new float[model.InputSize];
     }
 
     /// <summary>The folder the policy was read from.</summary>
@@ -72,6 +86,12 @@ public sealed class FlightPolicy : IDisposable
 
     /// <summary>The normalised inputs of the last step attempt.</summary>
     public ReadOnlySpan<float> NormalisedObservations => _normalised;
+
+    /// <summary>The image features of the last step of a vision policy (the CNN's output); empty for a state policy.</summary>
+    public ReadOnlySpan<float> Features => _vision is null ? ReadOnlySpan<float>.Empty : _vision.Features;
+
+    /// <summary>Image features per step (0 for a state policy).</summary>
+    public int FeatureCount => _vision?.Spec.FeatureCount ?? 0;
 
     /// <summary>The raw network outputs of the last successful step.</summary>
     public ReadOnlySpan<float> Outputs => _outputs;
@@ -129,6 +149,40 @@ public sealed class FlightPolicy : IDisposable
             default:
                 throw new InvalidOperationException($"policy '{Document.Name}' rejected a step: {stepped}; its widths were checked at open");
         }
+    }
+
+    /// <summary>
+    /// Replays one recorded step: the raw observations and (for a vision policy) the image features the flight
+    /// recorded, stepped by the recorded <paramref name="elapsedSeconds"/>. The observations are normalised and
+    /// checked by the same code as <see cref="TryStep"/> and the liquid input is [features, normalised
+    /// observations], as in flight, so the same policy gives the same <see cref="Outputs"/> bit for bit.
+    /// </summary>
+    public PolicyStepStatus TryStepRecorded(ReadOnlySpan<float> rawObservations, ReadOnlySpan<float> features, float elapsedSeconds)
+    {
+        if (rawObservations.Length != _raw.Length || features.Length != FeatureCount)
+        {
+            throw new ArgumentException(
+                $"policy '{Document.Name}' takes {_raw.Length} observations and {FeatureCount} image features; the record holds {rawObservations.Length} and {features.Length}");
+        }
+
+        rawObservations.CopyTo(_raw);
+        Observations.Normalise(_raw, _normalised);
+        var observed = Observations.Check(_raw, out _);
+        if (observed != ObservationStatus.Ok)
+        {
+            return observed == ObservationStatus.NonFinite ? PolicyStepStatus.ObservationNonFinite : PolicyStepStatus.ObservationOutOfRange;
+        }
+
+        features.CopyTo(_liquidInput);
+        _normalised.CopyTo(_liquidInput.AsSpan(features.Length));
+        return Session.TryStep(_liquidInput, elapsedSeconds, _outputs) switch
+        {
+            StepStatus.Ok => PolicyStepStatus.Ok,
+            StepStatus.InvalidElapsedTime => PolicyStepStatus.InvalidElapsedTime,
+            StepStatus.NonFiniteInput => PolicyStepStatus.ObservationNonFinite,
+            StepStatus.NonFiniteResult => PolicyStepStatus.NonFiniteOutput,
+            var other => throw new InvalidOperationException($"policy '{Document.Name}' rejected a replayed step: {other}; its widths were checked at open"),
+        };
     }
 
     /// <summary>Forgets the network's memory (a new flight).</summary>

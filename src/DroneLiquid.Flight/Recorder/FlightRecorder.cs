@@ -54,7 +54,7 @@ public sealed class FlightRecorder : IDisposable
     /// <summary>Creates the flight folder, rotates old flights and starts the writer thread.</summary>
     public FlightRecorder(FlightRecorderOptions options, TickLogLayout layout, TimeProvider? timeProvider = null)
     {
-        OptionsCheck.ThrowIfAny(FlightRecorderOptionsValidator.Collect(options), nameof(options));
+        OptionsCheck.ThrowIfAny(FlightRecorderOptionsValidator.Collect(options));
 
         ArgumentNullException.ThrowIfNull(layout);
         _time = timeProvider ?? TimeProvider.System;
@@ -121,7 +121,11 @@ public sealed class FlightRecorder : IDisposable
     /// record was dropped (counted in <see cref="TicksDropped"/>).
     /// </summary>
     public bool EnqueueTick(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> outputs) =>
-        _ticks.TryEnqueue(sample, observation, outputs);
+        _ticks.TryEnqueue(sample, observation, ReadOnlySpan<float>.Empty, outputs);
+
+    /// <summary>As <see cref="EnqueueTick(in TickSample, ReadOnlySpan{float}, ReadOnlySpan{float})"/> with a vision policy's image features.</summary>
+    public bool EnqueueTick(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs) =>
+        _ticks.TryEnqueue(sample, observation, features, outputs);
 
     /// <summary>Tick thread: queues a state transition (no allocation); pass as the failsafe's transition callback.</summary>
     public bool EnqueueTransition(FailsafeTransition transition) => _transitions.TryEnqueue(transition);
