@@ -55,7 +55,7 @@ public sealed class TrunkOnnxParityTests
         var (spec, _) = HeadFactory.Create(new Config.ModelConfig("ncp", Inter: 6, Command: 4, SensoryFanout: 2, InterFanout: 2, RecurrentCommandSynapses: 2, MotorFanin: 2), 6 + obs, 4);
         using var network = new PolicyNetwork(spec, trunk);
         Nudge(network);
-        var images = rand(1, steps, 3, 24, 32);
+        var images = rand([1, steps, 3, 24, 32]);
         var observations = randn(1, steps, obs);
         var elapsed = rand(1, steps) * 0.1f + 0.02f;
         float[] expected;
