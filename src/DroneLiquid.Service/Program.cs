@@ -9,5 +9,6 @@ root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(CollectCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 
 return CliRunner.Run(root, args);
