@@ -13,7 +13,11 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
     public void Started(int firstEpoch, int epochs, int batchesPerEpoch)
     {
         _epochs = epochs;
-        if (firstEpoch > 1)
+        if (firstEpoch > epochs)
+        {
+            console.MarkupLineInterpolated($"all {epochs} epochs are in the checkpoint; exporting its best weights");
+        }
+        else if (firstEpoch > 1)
         {
             console.MarkupLineInterpolated($"resuming after epoch {firstEpoch - 1}");
         }

@@ -2,8 +2,8 @@ namespace DroneLiquid.Training.Export;
 
 /// <summary>
 /// The validity bounds written as observation Min/Max: physically generous but finite, so a broken sensor
-/// (a velocity of 300 m/s, an attitude outside a turn) stops the policy instead of steering it. A bound is
-/// widened to cover 1.5x the training data's range should the data ever exceed it.
+/// (a velocity of 300 m/s, an attitude outside a turn) stops the policy instead of steering it. A bound the
+/// training data exceeds is widened to 1.5x the data's range around its centre.
 /// </summary>
 public static class ObservationBounds
 {
@@ -25,6 +25,6 @@ public static class ObservationBounds
             _ => (double.NegativeInfinity, double.PositiveInfinity),
         };
         double centre = (dataMin + dataMax) / 2, half = 0.75 * (dataMax - dataMin);
-        return (Math.Min(min, centre - half), Math.Max(max, centre + half));
+        return (dataMin < min ? centre - half : min, dataMax > max ? centre + half : max);
     }
 }

@@ -60,6 +60,11 @@ public sealed class TrainingCheckpoint(string folder)
 
     public void Clear()
     {
+        if (!Directory.Exists(Folder))
+        {
+            return;
+        }
+
         foreach (string name in new[] { StateFile, LastModel, LastOptimizer, BestModel })
         {
             File.Delete(Path.Combine(Folder, name));

@@ -21,7 +21,8 @@ public sealed class SmokeTrainingTests : IDisposable
     public void LossFallsAndExportedPolicyFliesThroughFlightPolicy()
     {
         var config = SmokeConfigs.State(_folder, epochs: 3);
-        var result = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(config, SyntheticData.Generate(16, 120, config.Seed), new FakeTrainingProgress());
+        // --restart on a folder that does not exist yet is a plain first run.
+        var result = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(config, SyntheticData.Generate(16, 120, config.Seed), new FakeTrainingProgress(), restart: true);
 
         Assert.True(result.FinalTrainLoss < 0.5 * result.FirstTrainLoss, $"train loss {result.FirstTrainLoss} -> {result.FinalTrainLoss}");
         using var policy = FlightPolicy.Open(config.Output);
