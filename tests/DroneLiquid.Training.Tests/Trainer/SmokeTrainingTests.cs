@@ -44,7 +44,7 @@ public sealed class SmokeTrainingTests : IDisposable
     [Fact]
     public void ResumedRunEqualsUninterruptedRun()
     {
-        var data = SyntheticData.Generate(10, 80, 3);
+        var data = SyntheticData.Generate(6, 64, 3);
         var whole = SmokeConfigs.State(Path.Combine(_folder, "whole"), epochs: 3);
         var split = SmokeConfigs.State(Path.Combine(_folder, "split"), epochs: 3);
         var time = new FakeTimeProvider();
