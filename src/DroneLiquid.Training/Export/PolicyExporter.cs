@@ -1,0 +1,88 @@
+using DroneLiquid.Liquid.Models;
+using DroneLiquid.Liquid.Policies;
+using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Modules;
+
+namespace DroneLiquid.Training.Export;
+
+/// <summary>
+/// Writes a trained <see cref="PolicyNetwork"/> as a policy folder: policy.json (architecture, observation spec
+/// with the training data's mean/std and validity bounds, action spec undoing the target normalisation,
+/// provenance), weights.safetensors (the head's state_dict, ncps names) and, for vision, perception.onnx.
+/// </summary>
+public static class PolicyExporter
+{
+    public const string Tool = "droneliquid-train 0.1.0";
+
+    /// <summary>The observation spec: catalogue names, units, training mean/std, bounds.</summary>
+    public static ObservationInput[] Observations(IReadOnlyList<string> names, ColumnStats stats) =>
+        names.Select((name, i) =>
+        {
+            string unit = DroneLiquid.Flight.Observations.ObservationCatalog.TryFind(name, out var feature)
+                ? DroneLiquid.Flight.Observations.ObservationCatalog.UnitOf(feature)
+                : throw new ArgumentException($"observation '{name}' is not in the flight observation catalogue; known: {string.Join(", ", DroneLiquid.Flight.Observations.ObservationCatalog.Names)}");
+            var (min, max) = ObservationBounds.For(name, stats.Min[i], stats.Max[i]);
+            return new ObservationInput(name, unit, stats.Mean[i], stats.Std[i], min, max);
+        }).ToArray();
+
+    public static ActionOutput[] Actions(IReadOnlyList<string> names, ActionScaling scaling) =>
+        names.Select((name, i) => new ActionOutput(name, ActionUnits.Of(name), scaling.Scale[i], scaling.Offset[i], scaling.Min[i], scaling.Max[i])).ToArray();
+
+    /// <summary>Writes the folder and returns the document as written (with file hashes).</summary>
+    public static PolicyDocument Write(
+        string directory,
+        PolicyNetwork network,
+        string name,
+        string description,
+        ObservationInput[] observations,
+        ActionOutput[] actions,
+        IReadOnlyDictionary<string, string> provenance,
+        TimeProvider time)
+    {
+        var weights = TorchTensors.StateDict(network.Head);
+        var document = new PolicyDocument(
+            name,
+            description,
+            network.Head.Spec,
+            observations,
+            actions,
+            new PolicyProvenance(Tool, time.GetUtcNow(), provenance),
+            new Dictionary<string, string>());
+        if (network.Trunk is null)
+        {
+            return PolicyFolder.Write(directory, document, weights);
+        }
+
+        return WriteVision(directory, document, weights, TrunkOnnxWriter.Write(network.Trunk, $"{name}: trained perception trunk"));
+    }
+
+    /// <summary>
+    /// A vision folder: policy.json lists only the non-image observations (the flight side's VisionPolicy puts
+    /// the trunk's features first), which PolicyFolder.Write's width check does not allow for, so the same
+    /// files are written here, weights checked against the architecture the same way.
+    /// </summary>
+    private static PolicyDocument WriteVision(string directory, PolicyDocument document, Liquid.Tensors.TensorDictionary weights, byte[] onnx)
+    {
+        var problems = StateDictLayout.Check(document.Architecture, weights);
+        if (problems.Count > 0)
+        {
+            throw new PolicyFormatException(problems.Select(p => $"{PolicyFolder.WeightsFileName}: {p}").ToList());
+        }
+
+        Directory.CreateDirectory(directory);
+        string weightsPath = Path.Combine(directory, PolicyFolder.WeightsFileName);
+        string onnxPath = Path.Combine(directory, PolicyFolder.PerceptionFileName);
+        Safetensors.WriteFile(weightsPath, StateDictLayout.InLayoutOrder(document.Architecture, weights), new Dictionary<string, string> { ["format"] = "pt" });
+        File.WriteAllBytes(onnxPath, onnx);
+        var written = document with
+        {
+            Files = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [PolicyFolder.WeightsFileName] = PolicyFolder.Sha256(weightsPath),
+                [PolicyFolder.PerceptionFileName] = PolicyFolder.Sha256(onnxPath),
+            },
+        };
+        File.WriteAllText(Path.Combine(directory, PolicyFolder.PolicyFileName), PolicyJson.Write(written));
+        return written;
+    }
+}

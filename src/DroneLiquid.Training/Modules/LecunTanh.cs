@@ -1,0 +1,15 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DroneLiquid.Training.Modules;
+
+/// <summary>ncps's LeCun tanh, 1.7159 tanh(0.666 v), with 0.666 as ncps writes it (the native runtime uses the same constants).</summary>
+public sealed class LecunTanh : nn.Module<Tensor, Tensor>
+{
+    public LecunTanh()
+        : base("lecun_tanh")
+    {
+    }
+
+    public override Tensor forward(Tensor input) => (input * 0.666f).tanh() * 1.7159f;
+}

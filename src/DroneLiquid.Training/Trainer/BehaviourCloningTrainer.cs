@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DroneLiquid.Liquid.Policies;
+using DroneLiquid.Training.Config;
+using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Export;
+using DroneLiquid.Training.Modules;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DroneLiquid.Training.Trainer;
+
+/// <summary>
+/// Behaviour cloning with truncated backpropagation through time: masked mean-squared error between the
+/// network's normalised commands and the expert's over windows from zero state (<see cref="WindowBatcher"/>),
+/// Adam with a geometric learning-rate decay and gradient-norm clipping, a validation split by episode,
+/// the best-on-validation weights exported, and a checkpoint every epoch that a rerun resumes from.
+/// </summary>
+/// <remarks>
+/// Deterministic: torch.manual_seed(seed) before the weights are drawn, one libtorch thread, and the window
+/// order of epoch e drawn from Random(seed, e) alone, so a resumed run continues exactly as an uninterrupted
+/// one would have.
+/// </remarks>
+public sealed class BehaviourCloningTrainer(TimeProvider time)
+{
+    public TrainingResult Run(TrainingConfig config, TrainingData data, ITrainingProgress progress, bool restart = false, CancellationToken cancellation = default)
+    {
+        TorchSetup.Initialise();
+        var clock = Stopwatch.StartNew();
+        var opt = config.Training;
+        data = data.SelectObservations(config.Observations);
+        if (!config.Actions.SequenceEqual(data.ActionNames))
+        {
+            throw new TrainingConfigException($"{config.SourcePath}: actions are [{string.Join(", ", config.Actions)}] but the data set's commands are [{string.Join(", ", data.ActionNames)}]");
+        }
+
+        if (config.Vision is { } v && (!data.HasImages || data.ImageWidth != v.Width || data.ImageHeight != v.Height))
+        {
+            throw new TrainingConfigException($"{config.SourcePath}: vision asks for {v.Width}x{v.Height} images, but the data set holds {(data.HasImages ? $"{data.ImageWidth}x{data.ImageHeight}" : "none")}");
+        }
+
+        var (training, validation) = Split(data, opt.ValidationFraction, config.Seed);
+        int nObs = data.ObservationNames.Count, nAct = data.ActionNames.Count;
+        var obsStats = ColumnStats.Compute(training.Select(e => (e.Observations, e.Steps)), nObs);
+        var actStats = ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct);
+        var scaling = ActionScaling.From(actStats);
+        int imageLength = config.Vision is null ? 0 : 3 * data.ImageWidth * data.ImageHeight;
+        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength);
+        var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength);
+
+        torch.manual_seed(config.Seed);
+        var trunk = config.Vision is { } vision ? new TorchConvTrunk(vision.Width, vision.Height, vision.Features) : null;
+        var (spec, freezeTime) = HeadFactory.Create(config.Model, (trunk?.Features ?? 0) + nObs, nAct);
+        using var network = new PolicyNetwork(spec, trunk, freezeTime);
+        var trainable = network.parameters().Where(p => p.requires_grad).ToArray();
+        long parameterCount = trainable.Sum(p => p.numel());
+        using var optimizer = optim.Adam(trainable, opt.LearningRate);
+
+        var checkpoint = new TrainingCheckpoint(config.Checkpoints);
+        string fingerprint = Fingerprint(config, data);
+        var state = new CheckpointState(fingerprint, 0, 0, 0, double.PositiveInfinity, []);
+        if (restart)
+        {
+            checkpoint.Clear();
+        }
+        else if (checkpoint.TryReadState() is { } saved)
+        {
+            if (saved.Fingerprint != fingerprint)
+            {
+                throw new TrainingConfigException($"{config.Checkpoints}: the checkpoint is from another config or data set; run with --restart to discard it");
+            }
+
+            checkpoint.Restore(network, optimizer);
+            state = saved;
+        }
+
+        int resumedFrom = state.Epoch;
+        int batchesPerEpoch = (trainBatches.Windows.Count + opt.Batch - 1) / opt.Batch;
+        progress.Started(state.Epoch + 1, opt.Epochs, batchesPerEpoch);
+        var history = state.History.ToList();
+        for (int epoch = state.Epoch + 1; epoch <= opt.Epochs && !(opt.MaxSteps > 0 && state.Steps >= opt.MaxSteps); epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            double lr = LearningRate(opt, epoch);
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = lr;
+            }
+
+            network.train();
+            var order = trainBatches.Shuffled(HashCode.Combine(config.Seed, epoch) & int.MaxValue);
+            double lossSum = 0;
+            int batches = 0, steps = state.Steps;
+            for (int start = 0; start < order.Length; start += opt.Batch)
+            {
+                if (opt.MaxSteps > 0 && steps >= opt.MaxSteps)
+                {
+                    break;
+                }
+
+                using var scope = NewDisposeScope();
+                var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
+                var loss = MaskedMse(network.Forward(obs, elapsed, images), targets, mask);
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(trainable, opt.ClipNorm);
+                optimizer.step();
+                double value = loss.item<float>();
+                lossSum += value;
+                batches++;
+                steps++;
+                progress.Batch(epoch, batches, value);
+            }
+
+            double validationLoss = Evaluate(network, validationBatches, opt.Batch, data.ImageHeight, data.ImageWidth);
+            bool best = validationLoss < state.BestValidationLoss;
+            var summary = new EpochSummary(epoch, lossSum / Math.Max(1, batches), validationLoss, lr, steps, best);
+            history.Add(summary);
+            state = new CheckpointState(fingerprint, epoch, steps, best ? epoch : state.BestEpoch, best ? validationLoss : state.BestValidationLoss, history);
+            checkpoint.Save(network, optimizer, state, best);
+            progress.Epoch(summary);
+        }
+
+        if (!File.Exists(checkpoint.BestModelPath))
+        {
+            throw new InvalidOperationException($"{config.Checkpoints}: training finished without a best model (no epoch ran)");
+        }
+
+        network.load(checkpoint.BestModelPath);
+        var provenance = Provenance(config, data, training.Count, validation.Count, state);
+        PolicyExporter.Write(
+            config.Output,
+            network,
+            config.Name,
+            config.Description,
+            PolicyExporter.Observations(data.ObservationNames, obsStats),
+            PolicyExporter.Actions(data.ActionNames, scaling),
+            provenance,
+            time);
+        return new TrainingResult(
+            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, state.BestEpoch, state.BestValidationLoss,
+            history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
+            training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history);
+    }
+
+    /// <summary>Mean over valid steps of the mean squared error over the action columns.</summary>
+    public static Tensor MaskedMse(Tensor predicted, Tensor targets, Tensor mask)
+    {
+        var perStep = (predicted - targets).square().mean([2]);
+        return (perStep * mask).sum() / mask.sum().clamp_min(1f);
+    }
+
+    private static double Evaluate(PolicyNetwork network, WindowBatcher batches, int batchSize, int height, int width)
+    {
+        network.eval();
+        using var _ = no_grad();
+        double weighted = 0, total = 0;
+        var all = Enumerable.Range(0, batches.Windows.Count).ToArray();
+        for (int start = 0; start < all.Length; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var (obs, elapsed, targets, mask, images) = batches.Batch(all.AsSpan(start, Math.Min(batchSize, all.Length - start)), height, width);
+            double count = mask.sum().item<float>();
+            weighted += MaskedMse(network.Forward(obs, elapsed, images), targets, mask).item<float>() * count;
+            total += count;
+        }
+
+        return total > 0 ? weighted / total : double.NaN;
+    }
+
+    /// <summary>Geometric decay from learning_rate at epoch 1 to learning_rate_final at the last epoch.</summary>
+    public static double LearningRate(OptimisationConfig opt, int epoch) =>
+        opt.Epochs <= 1 ? opt.LearningRate : opt.LearningRate * Math.Pow(opt.LearningRateFinal / opt.LearningRate, (epoch - 1) / (double)(opt.Epochs - 1));
+
+    /// <summary>
+    /// Episodes the data set marks as validation form the validation split; when it marks none, a seeded
+    /// draw of whole episodes (sorted by id first, so file order does not matter) takes the fraction.
+    /// </summary>
+    public static (List<TrainingEpisode> Training, List<TrainingEpisode> Validation) Split(TrainingData data, double fraction, int seed)
+    {
+        var validation = data.ValidationEpisodes.ToList();
+        var training = data.Training.ToList();
+        if (validation.Count == 0)
+        {
+            var sorted = training.OrderBy(e => e.Id, StringComparer.Ordinal).ToArray();
+            new Random(seed).Shuffle(sorted);
+            int count = Math.Max(1, (int)Math.Round(sorted.Length * fraction));
+            validation = sorted.Take(count).ToList();
+            var chosen = validation.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            training = training.Where(e => !chosen.Contains(e.Id)).ToList();
+        }
+
+        if (training.Count == 0 || validation.Count == 0)
+        {
+            throw new TrainingConfigException($"the data set has {data.Episodes.Count} episodes: too few for a training and a validation split");
+        }
+
+        return (training, validation);
+    }
+
+    private static string Fingerprint(TrainingConfig config, TrainingData data)
+    {
+        var identity = new StringBuilder(JsonSerializer.Serialize(config with { Output = string.Empty, Checkpoints = string.Empty, Training = config.Training with { Epochs = 0 } }, TrainingConfig.JsonOptions));
+        foreach (var e in data.Episodes)
+        {
+            identity.Append('|').Append(e.Id).Append(':').Append(e.Steps).Append(e.Validation ? 'v' : 't');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
+    }
+
+    private static Dictionary<string, string> Provenance(TrainingConfig config, TrainingData data, int trainingEpisodes, int validationEpisodes, CheckpointState state)
+    {
+        var best = state.History.FirstOrDefault(h => h.Epoch == state.BestEpoch);
+        var last = state.History.Count > 0 ? state.History[^1] : null;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["config"] = Path.GetFileName(config.SourcePath),
+            ["config_sha256"] = File.Exists(config.SourcePath) ? PolicyFolder.Sha256(config.SourcePath) : "none",
+            ["data"] = string.Join(", ", config.Data.Select(d => d.StartsWith("synthetic:", StringComparison.Ordinal) ? d : Path.GetFileName(d.TrimEnd('/')))),
+            ["seed"] = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["epochs"] = state.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["optimiser_steps"] = state.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["best_validation_loss"] = Format(state.BestValidationLoss),
+            ["best_train_loss"] = Format(best?.TrainLoss ?? double.NaN),
+            ["final_train_loss"] = Format(last?.TrainLoss ?? double.NaN),
+            ["final_validation_loss"] = Format(last?.ValidationLoss ?? double.NaN),
+            ["training_episodes"] = trainingEpisodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["validation_episodes"] = validationEpisodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["steps_in_data"] = data.StepCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["window"] = $"{config.Training.Window} steps from zero state, half overlap (truncated BPTT)",
+            ["loss"] = "masked MSE of normalised commands",
+            ["model"] = $"{config.Model.Type}" + (config.Vision is { } v ? $", trunk {v.Width}x{v.Height} -> {v.Features} features" : string.Empty),
+        };
+    }
+
+    private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+}
