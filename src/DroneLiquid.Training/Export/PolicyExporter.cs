@@ -53,36 +53,16 @@ public static class PolicyExporter
             return PolicyFolder.Write(directory, document, weights);
         }
 
-        return WriteVision(directory, document, weights, TrunkOnnxWriter.Write(network.Trunk, $"{name}: trained perception trunk"));
-    }
-
-    /// <summary>
-    /// A vision folder: policy.json lists only the non-image observations (the flight side's VisionPolicy puts
-    /// the trunk's features first), which PolicyFolder.Write's width check does not allow for, so the same
-    /// files are written here, weights checked against the architecture the same way.
-    /// </summary>
-    private static PolicyDocument WriteVision(string directory, PolicyDocument document, Liquid.Tensors.TensorDictionary weights, byte[] onnx)
-    {
-        var problems = StateDictLayout.Check(document.Architecture, weights);
-        if (problems.Count > 0)
+        // PolicyFolder.Write copies the graph in from a file; the trunk is serialised to a temporary one.
+        string graph = Path.Combine(Path.GetTempPath(), $"droneliquid-trunk-{Guid.NewGuid():N}.onnx");
+        try
         {
-            throw new PolicyFormatException(problems.Select(p => $"{PolicyFolder.WeightsFileName}: {p}").ToList());
+            File.WriteAllBytes(graph, TrunkOnnxWriter.Write(network.Trunk, $"{name}: trained perception trunk"));
+            return PolicyFolder.Write(directory, document, weights, graph);
         }
-
-        Directory.CreateDirectory(directory);
-        string weightsPath = Path.Combine(directory, PolicyFolder.WeightsFileName);
-        string onnxPath = Path.Combine(directory, PolicyFolder.PerceptionFileName);
-        Safetensors.WriteFile(weightsPath, StateDictLayout.InLayoutOrder(document.Architecture, weights), new Dictionary<string, string> { ["format"] = "pt" });
-        File.WriteAllBytes(onnxPath, onnx);
-        var written = document with
+        finally
         {
-            Files = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [PolicyFolder.WeightsFileName] = PolicyFolder.Sha256(weightsPath),
-                [PolicyFolder.PerceptionFileName] = PolicyFolder.Sha256(onnxPath),
-            },
-        };
-        File.WriteAllText(Path.Combine(directory, PolicyFolder.PolicyFileName), PolicyJson.Write(written));
-        return written;
+            File.Delete(graph);
+        }
     }
 }
