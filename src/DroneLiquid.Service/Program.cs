@@ -8,5 +8,6 @@ root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportC
 root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 
 return CliRunner.Run(root, args);
