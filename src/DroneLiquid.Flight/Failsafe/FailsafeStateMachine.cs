@@ -27,13 +27,14 @@ namespace DroneLiquid.Flight.Failsafe;
 /// <item><term>BatteryCritical</term><description>Land, never clears.</description></item>
 /// <item><term>TargetReached, TimeLimit</term><description>Land (mission done), never clear; PolicyControl and Holding only. The limit counts from the first entry into PolicyControl.</description></item>
 /// <item><term>HoldTimeout</term><description>Land after <see cref="FailsafeOptions.HoldTimeout"/> in Holding, never clears.</description></item>
+/// <item><term>StopRequested</term><description>The action in <see cref="FlightFlags.StopAction"/> (the most severe asked so far), never clears.</description></item>
 /// </list>
 /// The most severe active action wins (<see cref="FailsafeAction"/> order). Every state change goes to the
 /// <see cref="Transitions"/> ring and to the optional callback with its reason. Not thread-safe: the tick owns it.
 /// </summary>
 public sealed class FailsafeStateMachine
 {
-    private const int TriggerCount = (int)FailsafeTrigger.Disarmed + 1;
+    private const int TriggerCount = (int)FailsafeTrigger.StopRequested + 1;
 
     private static readonly FailsafeAction[] s_actions = BuildActions();
     private static readonly TriggerClear[] s_clears = BuildClears();
@@ -49,6 +50,7 @@ public sealed class FailsafeStateMachine
     private TimeSpan _holdingSince;
     private TimeSpan _policyStart;
     private bool _policyStarted;
+    private FailsafeAction _stopAction;
 
     /// <summary>Creates the machine in Idle; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public FailsafeStateMachine(FailsafeOptions options, Action<FailsafeTransition>? onTransition = null)
@@ -82,6 +84,7 @@ public sealed class FailsafeStateMachine
     public void Reset()
     {
         Array.Clear(_active);
+        _stopAction = FailsafeAction.None;
         _state = FlightState.Idle;
         _policyStarted = false;
     }
@@ -165,6 +168,12 @@ public sealed class FailsafeStateMachine
         Set(FailsafeTrigger.TargetReached, mission && flags.TargetReached);
         Set(FailsafeTrigger.TimeLimit, mission && _policyStarted && now - _policyStart >= _missionTimeLimit);
         Set(FailsafeTrigger.HoldTimeout, _state == FlightState.Holding && now - _holdingSince >= _holdTimeout);
+        if (flags.StopAction > _stopAction)
+        {
+            _stopAction = flags.StopAction;
+        }
+
+        Set(FailsafeTrigger.StopRequested, _stopAction >= FailsafeAction.Hold);
     }
 
     private void Set(FailsafeTrigger trigger, bool condition)
@@ -186,9 +195,10 @@ public sealed class FailsafeStateMachine
         var trigger = FailsafeTrigger.None;
         for (int i = 1; i < TriggerCount; i++)
         {
-            if (_active[i] && s_actions[i] > worst)
+            var action = i == (int)FailsafeTrigger.StopRequested ? _stopAction : s_actions[i];
+            if (_active[i] && action > worst)
             {
-                worst = s_actions[i];
+                worst = action;
                 trigger = (FailsafeTrigger)i;
             }
         }
@@ -219,6 +229,9 @@ public sealed class FailsafeStateMachine
         actions[(int)FailsafeTrigger.TimeLimit] = FailsafeAction.Land;
         actions[(int)FailsafeTrigger.HoldTimeout] = FailsafeAction.Land;
         actions[(int)FailsafeTrigger.Disarmed] = FailsafeAction.HandBack;
+
+        // The least the service asks for; Worst() uses the action it actually asked (FlightFlags.StopAction).
+        actions[(int)FailsafeTrigger.StopRequested] = FailsafeAction.Hold;
         return actions;
     }
 

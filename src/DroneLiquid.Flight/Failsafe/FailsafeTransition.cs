@@ -21,6 +21,7 @@ public readonly record struct FailsafeTransition(TimeSpan At, FlightState From, 
         FailsafeTrigger.TimeLimit => "mission done: time limit",
         FailsafeTrigger.HoldTimeout => "held longer than the hold timeout",
         FailsafeTrigger.Disarmed => "autopilot disarmed in flight",
+        FailsafeTrigger.StopRequested => "stop requested by the service",
         _ => "none",
     };
 

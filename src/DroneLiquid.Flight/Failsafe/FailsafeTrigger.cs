@@ -44,4 +44,10 @@ public enum FailsafeTrigger : byte
 
     /// <summary>The autopilot disarmed while flying and not landing (kill switch, crash detection, pilot).</summary>
     Disarmed = 12,
+
+    /// <summary>
+    /// The service asked to stop (graceful shutdown, a stalled tick, a failed start-up step): its action is the
+    /// one the caller passes in <see cref="FlightFlags.StopAction"/> (Hold, Land or HandBack).
+    /// </summary>
+    StopRequested = 13,
 }

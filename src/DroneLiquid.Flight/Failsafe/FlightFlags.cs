@@ -44,4 +44,10 @@ public struct FlightFlags
 
     /// <summary>The mission's target is reached.</summary>
     public bool TargetReached;
+
+    /// <summary>
+    /// The service asks to stop with this action (Hold, Land or HandBack); None while no stop is asked. The
+    /// most severe action asked during the flight stays in force.
+    /// </summary>
+    public FailsafeAction StopAction;
 }

@@ -67,30 +67,53 @@ public sealed class ObservationBuilder
             throw new ArgumentException($"the buffers hold {raw.Length} and {normalised.Length} floats; {_features.Length} are needed");
         }
 
-        var status = ObservationStatus.Ok;
-        badIndex = -1;
         for (int i = 0; i < _features.Length; i++)
         {
-            float value = ObservationCatalog.Compute(_features[i], snapshot);
-            raw[i] = value;
-            normalised[i] = (value - _mean[i]) * _inverseStd[i];
-            if (status != ObservationStatus.Ok)
-            {
-                continue;
-            }
+            raw[i] = ObservationCatalog.Compute(_features[i], snapshot);
+        }
 
+        Normalise(raw, normalised);
+        return Check(raw, out badIndex);
+    }
+
+    /// <summary>
+    /// Writes <c>(raw - Mean) / Std</c> for each input into <paramref name="normalised"/>: the arithmetic
+    /// <see cref="Build"/> uses, so replaying recorded raw values gives the network the very same floats.
+    /// </summary>
+    public void Normalise(ReadOnlySpan<float> raw, Span<float> normalised)
+    {
+        if (raw.Length < _features.Length || normalised.Length < _features.Length)
+        {
+            throw new ArgumentException($"the buffers hold {raw.Length} and {normalised.Length} floats; {_features.Length} are needed");
+        }
+
+        for (int i = 0; i < _features.Length; i++)
+        {
+            normalised[i] = (raw[i] - _mean[i]) * _inverseStd[i];
+        }
+    }
+
+    /// <summary>Whether the raw values may be stepped: all finite and within each input's Min/Max.</summary>
+    /// <param name="badIndex">The first input that is not finite or out of range, or -1.</param>
+    public ObservationStatus Check(ReadOnlySpan<float> raw, out int badIndex)
+    {
+        for (int i = 0; i < _features.Length; i++)
+        {
+            float value = raw[i];
             if (!float.IsFinite(value))
             {
-                status = ObservationStatus.NonFinite;
                 badIndex = i;
+                return ObservationStatus.NonFinite;
             }
-            else if (value < _min[i] || value > _max[i])
+
+            if (value < _min[i] || value > _max[i])
             {
-                status = ObservationStatus.OutOfRange;
                 badIndex = i;
+                return ObservationStatus.OutOfRange;
             }
         }
 
-        return status;
+        badIndex = -1;
+        return ObservationStatus.Ok;
     }
 }

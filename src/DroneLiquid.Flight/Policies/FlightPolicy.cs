@@ -22,6 +22,7 @@ public sealed class FlightPolicy : IDisposable
     private readonly float[] _raw;
     private readonly float[] _normalised;
     private readonly float[] _outputs;
+    private readonly float[] _liquidInput;
 
     private FlightPolicy(string directory, PolicyDocument document, LiquidSession? session, VisionPolicy? vision)
     {
@@ -47,6 +48,7 @@ public sealed class FlightPolicy : IDisposable
         _raw = new float[Observations.Count];
         _normalised = new float[Observations.Count];
         _outputs = new float[model.OutputSize];
+        _liquidInput = new float[model.InputSize];
     }
 
     /// <summary>The folder the policy was read from.</summary>
@@ -72,6 +74,12 @@ public sealed class FlightPolicy : IDisposable
 
     /// <summary>The normalised inputs of the last step attempt.</summary>
     public ReadOnlySpan<float> NormalisedObservations => _normalised;
+
+    /// <summary>The image features of the last step of a vision policy (the CNN's output); empty for a state policy.</summary>
+    public ReadOnlySpan<float> Features => _vision is null ? ReadOnlySpan<float>.Empty : _vision.Features;
+
+    /// <summary>Image features per step (0 for a state policy).</summary>
+    public int FeatureCount => _vision?.Spec.FeatureCount ?? 0;
 
     /// <summary>The raw network outputs of the last successful step.</summary>
     public ReadOnlySpan<float> Outputs => _outputs;
@@ -129,6 +137,40 @@ public sealed class FlightPolicy : IDisposable
             default:
                 throw new InvalidOperationException($"policy '{Document.Name}' rejected a step: {stepped}; its widths were checked at open");
         }
+    }
+
+    /// <summary>
+    /// Replays one recorded step: the raw observations and (for a vision policy) the image features the flight
+    /// recorded, stepped by the recorded <paramref name="elapsedSeconds"/>. The observations are normalised and
+    /// checked by the same code as <see cref="TryStep"/> and the liquid input is [features, normalised
+    /// observations], as in flight, so the same policy gives the same <see cref="Outputs"/> bit for bit.
+    /// </summary>
+    public PolicyStepStatus TryStepRecorded(ReadOnlySpan<float> rawObservations, ReadOnlySpan<float> features, float elapsedSeconds)
+    {
+        if (rawObservations.Length != _raw.Length || features.Length != FeatureCount)
+        {
+            throw new ArgumentException(
+                $"policy '{Document.Name}' takes {_raw.Length} observations and {FeatureCount} image features; the record holds {rawObservations.Length} and {features.Length}");
+        }
+
+        rawObservations.CopyTo(_raw);
+        Observations.Normalise(_raw, _normalised);
+        var observed = Observations.Check(_raw, out _);
+        if (observed != ObservationStatus.Ok)
+        {
+            return observed == ObservationStatus.NonFinite ? PolicyStepStatus.ObservationNonFinite : PolicyStepStatus.ObservationOutOfRange;
+        }
+
+        features.CopyTo(_liquidInput);
+        _normalised.CopyTo(_liquidInput.AsSpan(features.Length));
+        return Session.TryStep(_liquidInput, elapsedSeconds, _outputs) switch
+        {
+            StepStatus.Ok => PolicyStepStatus.Ok,
+            StepStatus.InvalidElapsedTime => PolicyStepStatus.InvalidElapsedTime,
+            StepStatus.NonFiniteInput => PolicyStepStatus.ObservationNonFinite,
+            StepStatus.NonFiniteResult => PolicyStepStatus.NonFiniteOutput,
+            var other => throw new InvalidOperationException($"policy '{Document.Name}' rejected a replayed step: {other}; its widths were checked at open"),
+        };
     }
 
     /// <summary>Forgets the network's memory (a new flight).</summary>

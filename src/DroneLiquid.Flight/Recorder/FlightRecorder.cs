@@ -121,7 +121,11 @@ public sealed class FlightRecorder : IDisposable
     /// record was dropped (counted in <see cref="TicksDropped"/>).
     /// </summary>
     public bool EnqueueTick(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> outputs) =>
-        _ticks.TryEnqueue(sample, observation, outputs);
+        _ticks.TryEnqueue(sample, observation, ReadOnlySpan<float>.Empty, outputs);
+
+    /// <summary>As <see cref="EnqueueTick(in TickSample, ReadOnlySpan{float}, ReadOnlySpan{float})"/> with a vision policy's image features.</summary>
+    public bool EnqueueTick(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs) =>
+        _ticks.TryEnqueue(sample, observation, features, outputs);
 
     /// <summary>Tick thread: queues a state transition (no allocation); pass as the failsafe's transition callback.</summary>
     public bool EnqueueTransition(FailsafeTransition transition) => _transitions.TryEnqueue(transition);

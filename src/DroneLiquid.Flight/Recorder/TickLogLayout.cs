@@ -3,19 +3,23 @@ using System.Text;
 using DroneLiquid.Flight.Envelope;
 using DroneLiquid.Flight.Failsafe;
 using DroneLiquid.Flight.Frames;
+using DroneLiquid.Flight.Policies;
 
 namespace DroneLiquid.Flight.Recorder;
 
 /// <summary>
-/// The tick log's columns and their byte offsets. The file format (version 1, all little-endian):
+/// The tick log's columns and their byte offsets. The file format (version 2, all little-endian):
 /// <code>
 /// header:  "DLTICKS1" (8 ASCII bytes) | u16 version = 1 | u16 column count C | u32 record size R | u32 header size H
 ///          then C columns: u8 type (TickColumnType) | u8 name length | name UTF-8 | u8 unit length | unit UTF-8
 /// records: from byte H on, R bytes each, fields in column order, no padding:
-///          timestamp (i64 µs, Unix UTC) | elapsed (f32 s) | obs:* (f32) | out:* (f32)
+///          timestamp (i64 µs, Unix UTC) | elapsed (f32 s) | obs:* (f32, raw, before normalisation)
+///          | feat:* (f32, a vision policy's image features, the CNN's output) | out:* (f32, raw network outputs)
 ///          | cmd_north, cmd_east, cmd_down (f32 m/s, NED) | cmd_yaw_rate (f32 rad/s) | envelope (u32 bits)
-///          | state (u8 FlightState) | action (u8 FailsafeAction)
+///          | state (u8 FlightState) | action (u8 FailsafeAction) | step (u8: 0 = policy not stepped, else PolicyStepStatus + 1)
 /// </code>
+/// obs, feat and elapsed are exactly what the liquid step took (the liquid input is [feat, normalised obs]),
+/// so a replay of the same policy reproduces out bit for bit; out holds the last successful step's outputs.
 /// A reader takes every whole record and ignores a torn last one, so a killed writer loses only what it had not written.
 /// </summary>
 public sealed class TickLogLayout
@@ -24,13 +28,16 @@ public sealed class TickLogLayout
     public static ReadOnlySpan<byte> Magic => "DLTICKS1"u8;
 
     /// <summary>Format version written and read.</summary>
-    public const ushort Version = 1;
+    public const ushort Version = 2;
 
     /// <summary>Prefix of observation column names.</summary>
     public const string ObservationPrefix = "obs:";
 
     /// <summary>Prefix of policy-output column names.</summary>
     public const string OutputPrefix = "out:";
+
+    /// <summary>Prefix of image-feature column names.</summary>
+    public const string FeaturePrefix = "feat:";
 
     private const int FixedHeaderSize = 20;
     private static readonly (string Name, string Unit, TickColumnType Type)[] s_head = [("timestamp", "us", TickColumnType.Int64), ("elapsed", "s", TickColumnType.Float32)];
@@ -39,15 +46,21 @@ public sealed class TickLogLayout
         ("cmd_north", "m/s", TickColumnType.Float32), ("cmd_east", "m/s", TickColumnType.Float32), ("cmd_down", "m/s", TickColumnType.Float32),
         ("cmd_yaw_rate", "rad/s", TickColumnType.Float32), ("envelope", "bits", TickColumnType.UInt32),
         ("state", "FlightState", TickColumnType.UInt8), ("action", "FailsafeAction", TickColumnType.UInt8),
+        ("step", "PolicyStepStatus+1", TickColumnType.UInt8),
     ];
 
     private readonly int _observationOffset;
+    private readonly int _featureOffset;
     private readonly int _outputOffset;
     private readonly int _tailOffset;
 
-    /// <summary>Creates the layout for a policy with these observation and output names (each "name" or "name[unit]").</summary>
-    public TickLogLayout(IReadOnlyList<string> observationNames, IReadOnlyList<string> outputNames)
+    /// <summary>
+    /// Creates the layout for a policy with these observation and output names (each "name" or "name[unit]") and,
+    /// for a vision policy, <paramref name="featureCount"/> image features.
+    /// </summary>
+    public TickLogLayout(IReadOnlyList<string> observationNames, IReadOnlyList<string> outputNames, int featureCount = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(featureCount);
         ArgumentNullException.ThrowIfNull(observationNames);
         ArgumentNullException.ThrowIfNull(outputNames);
         var columns = new List<TickColumn>();
@@ -75,6 +88,12 @@ public sealed class TickLogLayout
             Add(ObservationPrefix + bare, unit, TickColumnType.Float32);
         }
 
+        _featureOffset = offset;
+        for (int i = 0; i < featureCount; i++)
+        {
+            Add(FeaturePrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", TickColumnType.Float32);
+        }
+
         _outputOffset = offset;
         foreach (string name in outputNames)
         {
@@ -91,6 +110,7 @@ public sealed class TickLogLayout
         Columns = columns;
         RecordSize = offset;
         ObservationCount = observationNames.Count;
+        FeatureCount = featureCount;
         OutputCount = outputNames.Count;
     }
 
@@ -102,6 +122,9 @@ public sealed class TickLogLayout
 
     /// <summary>Observation values per record.</summary>
     public int ObservationCount { get; }
+
+    /// <summary>Image features per record (0 for a state policy).</summary>
+    public int FeatureCount { get; }
 
     /// <summary>Policy outputs per record.</summary>
     public int OutputCount { get; }
@@ -131,11 +154,15 @@ public sealed class TickLogLayout
     /// Encodes one record into <paramref name="destination"/> (at least <see cref="RecordSize"/> bytes); allocates
     /// nothing. Observation and output spans must match the layout's counts.
     /// </summary>
-    public void Encode(Span<byte> destination, in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> outputs)
+    public void Encode(Span<byte> destination, in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> outputs) =>
+        Encode(destination, sample, observation, ReadOnlySpan<float>.Empty, outputs);
+
+    /// <summary>As <see cref="Encode(Span{byte}, in TickSample, ReadOnlySpan{float}, ReadOnlySpan{float})"/> with the image features.</summary>
+    public void Encode(Span<byte> destination, in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs)
     {
-        if (observation.Length != ObservationCount || outputs.Length != OutputCount)
+        if (observation.Length != ObservationCount || features.Length != FeatureCount || outputs.Length != OutputCount)
         {
-            throw new ArgumentException($"tick record: expected {ObservationCount} observation and {OutputCount} output values, got {observation.Length} and {outputs.Length}");
+            throw new ArgumentException($"tick record: expected {ObservationCount} observation, {FeatureCount} feature and {OutputCount} output values, got {observation.Length}, {features.Length} and {outputs.Length}");
         }
 
         var record = destination[..RecordSize];
@@ -144,6 +171,11 @@ public sealed class TickLogLayout
         for (int i = 0; i < observation.Length; i++)
         {
             BinaryPrimitives.WriteSingleLittleEndian(record[(_observationOffset + (4 * i))..], observation[i]);
+        }
+
+        for (int i = 0; i < features.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(record[(_featureOffset + (4 * i))..], features[i]);
         }
 
         for (int i = 0; i < outputs.Length; i++)
@@ -159,16 +191,23 @@ public sealed class TickLogLayout
         BinaryPrimitives.WriteUInt32LittleEndian(tail[16..], (uint)sample.Interventions);
         tail[20] = (byte)sample.State;
         tail[21] = (byte)sample.Action;
+        tail[22] = sample.Step is { } step ? (byte)((int)step + 1) : (byte)0;
     }
 
     /// <summary>Decodes one record of <see cref="RecordSize"/> bytes.</summary>
     public TickLogRecord Decode(ReadOnlySpan<byte> record)
     {
         var observation = new float[ObservationCount];
+        var features = new float[FeatureCount];
         var outputs = new float[OutputCount];
         for (int i = 0; i < observation.Length; i++)
         {
             observation[i] = BinaryPrimitives.ReadSingleLittleEndian(record[(_observationOffset + (4 * i))..]);
+        }
+
+        for (int i = 0; i < features.Length; i++)
+        {
+            features[i] = BinaryPrimitives.ReadSingleLittleEndian(record[(_featureOffset + (4 * i))..]);
         }
 
         for (int i = 0; i < outputs.Length; i++)
@@ -184,8 +223,9 @@ public sealed class TickLogLayout
             BinaryPrimitives.ReadSingleLittleEndian(tail[12..]),
             (EnvelopeInterventions)BinaryPrimitives.ReadUInt32LittleEndian(tail[16..]),
             (FlightState)tail[20],
-            (FailsafeAction)tail[21]);
-        return new TickLogRecord(sample, observation, outputs);
+            (FailsafeAction)tail[21],
+            tail[22] == 0 ? null : (PolicyStepStatus)(tail[22] - 1));
+        return new TickLogRecord(sample, observation, outputs, features);
     }
 
     /// <summary>
@@ -217,6 +257,7 @@ public sealed class TickLogLayout
 
         var observations = new List<string>();
         var outputs = new List<string>();
+        int features = 0;
         int position = 0;
         for (int i = 0; i < columnCount; i++)
         {
@@ -233,13 +274,17 @@ public sealed class TickLogLayout
             {
                 observations.Add(withUnit[ObservationPrefix.Length..]);
             }
+            else if (name.StartsWith(FeaturePrefix, StringComparison.Ordinal))
+            {
+                features++;
+            }
             else if (name.StartsWith(OutputPrefix, StringComparison.Ordinal))
             {
                 outputs.Add(withUnit[OutputPrefix.Length..]);
             }
         }
 
-        var layout = new TickLogLayout(observations, outputs);
+        var layout = new TickLogLayout(observations, outputs, features);
         if (layout.RecordSize != recordSize || layout.Columns.Count != columnCount)
         {
             throw new InvalidDataException($"{source}: tick log header says {columnCount} columns of {recordSize} bytes per record; version {Version} with these columns has {layout.Columns.Count} columns of {layout.RecordSize} bytes");

@@ -26,7 +26,7 @@ internal sealed class TickRing
     public long Enqueued => Volatile.Read(ref _head);
 
     /// <summary>Producer side: encodes one record, or returns false (and counts a drop) when the ring is full.</summary>
-    public bool TryEnqueue(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> outputs)
+    public bool TryEnqueue(in TickSample sample, ReadOnlySpan<float> observation, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs)
     {
         long head = _head;
         if (head - Volatile.Read(ref _tail) >= _capacity)
@@ -36,7 +36,7 @@ internal sealed class TickRing
         }
 
         int size = _layout.RecordSize;
-        _layout.Encode(_slots.AsSpan((int)(head % _capacity) * size, size), sample, observation, outputs);
+        _layout.Encode(_slots.AsSpan((int)(head % _capacity) * size, size), sample, observation, features, outputs);
         Volatile.Write(ref _head, head + 1);
         return true;
     }

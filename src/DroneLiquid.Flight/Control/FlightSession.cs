@@ -1,0 +1,415 @@
+using System.Threading.Channels;
+using DroneLiquid.Flight.Envelope;
+using DroneLiquid.Flight.Failsafe;
+using DroneLiquid.Flight.Policies;
+using DroneLiquid.Flight.Recorder;
+using DroneLiquid.FirmwareBridge;
+using DroneLiquid.Liquid.Policies;
+using DroneLiquid.Sensors.Camera;
+using Microsoft.Extensions.Logging;
+
+namespace DroneLiquid.Flight.Control;
+
+/// <summary>
+/// One flight of a policy through an autopilot: preflight (wait ready) → arm → take off to the plan altitude →
+/// velocity control → the control loop (<see cref="ControlTick"/> on its own thread) → a defined end: Landed
+/// (mission done or a failsafe landing), Holding (graceful stop with <see cref="StopAction.Hold"/>) or HandedBack
+/// (the pilot took over, or a stop with <see cref="StopAction.Return"/>). The failsafe state machine decides; this
+/// class carries its actions out through the autopilot's async API, off the tick thread. A supervisor outside the
+/// tick commands Hold when a tick stalls. Cancelling <see cref="RunAsync"/> is the graceful stop. One flight per
+/// instance.
+/// </summary>
+public sealed class FlightSession : IAsyncDisposable
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    private readonly IAutopilot _autopilot;
+    private readonly FlightPolicy _policy;
+    private readonly FlightPlan _plan;
+    private readonly ControlOptions _control;
+    private readonly FailsafeOptions _failsafe;
+    private readonly FlightRecorder? _recorder;
+    private readonly FlightMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FlightSession> _logger;
+    private readonly ControlTick _tick;
+    private readonly TickLoop _loop;
+    private readonly TickSupervisor _supervisor;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _started;
+    private long _stallStart;
+    private string? _reason;
+
+    /// <summary>Checks every option and the plan (one line per problem, <see cref="ArgumentException"/>) and prepares the tick.</summary>
+    public FlightSession(
+        IAutopilot autopilot,
+        FlightPolicy policy,
+        ICameraSource? camera,
+        FlightPlan plan,
+        ControlOptions control,
+        EnvelopeOptions envelope,
+        FailsafeOptions failsafe,
+        FlightRecorder? recorder,
+        FlightMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<FlightSession> logger)
+    {
+        ArgumentNullException.ThrowIfNull(autopilot);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        var problems = plan.Problems();
+        problems.AddRange(ControlOptionsValidator.Collect(control));
+        problems.AddRange(EnvelopeOptionsValidator.Collect(envelope));
+        problems.AddRange(FailsafeOptionsValidator.Collect(failsafe));
+        if (control.TickOnCameraFrame && camera is null)
+        {
+            problems.Add($"{ControlOptions.Section}:TickOnCameraFrame is true but no camera source is given");
+        }
+
+        OptionsCheck.ThrowIfAny(problems, nameof(control));
+        (_autopilot, _policy, _plan, _control, _recorder, _metrics, _time, _logger) = (autopilot, policy, plan, control, recorder, metrics, timeProvider, logger);
+
+        // The plan's time limit is the mission limit the failsafe enforces.
+        _failsafe = new FailsafeOptions
+        {
+            HeartbeatTimeout = failsafe.HeartbeatTimeout,
+            DeadlineMissesBeforeHold = failsafe.DeadlineMissesBeforeHold,
+            HoldTimeout = failsafe.HoldTimeout,
+            MissionTimeLimit = plan.TimeLimit,
+            TransitionLogCapacity = failsafe.TransitionLogCapacity,
+        };
+        _tick = new ControlTick(autopilot, policy, camera, plan, control, envelope, _failsafe, recorder, metrics, timeProvider, OnTransition);
+        Func<long>? frames = control.TickOnCameraFrame ? () => camera!.Counters.FramesPublished : null;
+        _loop = new TickLoop(_tick, control.Period, frames, timeProvider, logger);
+        _supervisor = new TickSupervisor(_loop, control.SupervisorStallAfter, timeProvider, OnStall);
+    }
+
+    /// <summary>The flight state, as of the last tick.</summary>
+    public FlightState State => _tick.Decision.State;
+
+    /// <summary>True only while the control loop runs and its ticks complete on time (feeds the systemd watchdog).</summary>
+    public bool TickHealthy => _loop.Running && _supervisor.Healthy;
+
+    /// <summary>Ticks completed so far.</summary>
+    public long TicksCompleted => _loop.Completed;
+
+    /// <summary>About twice a second while flying: state, distance to target, speed. Raised off the tick thread.</summary>
+    public event Action<FlightProgress>? Progress;
+
+    /// <summary>Flies the plan; returns how the flight ended. Cancellation is the graceful stop (<see cref="ControlOptions.StopAction"/>).</summary>
+    public async Task<FlightOutcome> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("a FlightSession flies once; create a new one for the next flight");
+        }
+
+        long runStart = _time.GetTimestamp();
+        _logger.Starting(_policy.Document.Name, _policy.IsVision ? "vision" : "state", _plan.TargetNed.NorthMetres, _plan.TargetNed.EastMetres, _plan.TargetNed.DownMetres, _plan.AltitudeMetres, _control.RateHz);
+        WriteFlightInfo();
+        _autopilot.ModeChanged += OnModeChanged;
+        _loop.Start();
+        _supervisor.Start();
+        using var startupCancel = new CancellationTokenSource();
+        Task? startup = Task.Run(() => StartupAsync(startupCancel.Token), CancellationToken.None);
+        _ = startup.ContinueWith(
+            t =>
+            {
+                _ = t.Exception; // observed here; the reason was logged by StartupAsync
+                Wake();
+            },
+            TaskScheduler.Default);
+        using var wakeOnCancel = cancellationToken.Register(Wake);
+        var executed = FailsafeAction.None;
+        bool stopping = false, startFailed = false;
+        long landingSince = 0, lastProgress = 0;
+        try
+        {
+            while (true)
+            {
+                var decision = _tick.Decision;
+                if (startup is { IsCompleted: true })
+                {
+                    startFailed = startup.IsFaulted && !startupCancel.IsCancellationRequested;
+                    if (startFailed && _autopilot.Telemetry.Armed)
+                    {
+                        _tick.RequestStop(FailsafeAction.Land);
+                    }
+
+                    startup = null;
+                }
+
+                if (decision.Action >= FailsafeAction.Hold && startup is not null)
+                {
+                    // A failsafe during start-up wins over the start-up dialogue.
+                    await startupCancel.CancelAsync();
+                }
+
+                if (cancellationToken.IsCancellationRequested && !stopping)
+                {
+                    stopping = true;
+                    _reason ??= $"stopped by the service ({_control.StopAction})";
+                    _logger.Stopping(_control.StopAction.ToString());
+                    _tick.RequestStop(_control.StopAction switch { StopAction.Land => FailsafeAction.Land, StopAction.Return => FailsafeAction.HandBack, _ => FailsafeAction.Hold });
+                    await startupCancel.CancelAsync();
+                }
+
+                if (decision.Action != executed && decision.Action >= FailsafeAction.Hold)
+                {
+                    executed = decision.Action;
+                    await ExecuteAsync(decision, stopping);
+                }
+
+                landingSince = decision.State == FlightState.Landing ? (landingSince == 0 ? _time.GetTimestamp() : landingSince) : 0;
+                if (Finished(decision, executed, stopping, startup is null, startFailed, landingSince))
+                {
+                    break;
+                }
+
+                if (_time.GetElapsedTime(lastProgress) >= ProgressInterval)
+                {
+                    lastProgress = _time.GetTimestamp();
+                    RaiseProgress(decision.State, runStart);
+                }
+
+                await WaitAsync(stopping ? CancellationToken.None : cancellationToken);
+            }
+        }
+        finally
+        {
+            _autopilot.ModeChanged -= OnModeChanged;
+            _supervisor.Dispose();
+            _loop.Stop(TimeSpan.FromSeconds(1));
+            if (startup is not null)
+            {
+                await startupCancel.CancelAsync();
+            }
+        }
+
+        return await FinishAsync(runStart);
+    }
+
+    /// <summary>Stops the loop if <see cref="RunAsync"/> was abandoned; the policy, camera and recorder belong to the caller.</summary>
+    public ValueTask DisposeAsync()
+    {
+        _supervisor.Dispose();
+        _loop.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartupAsync(CancellationToken cancellationToken)
+    {
+        string step = "wait ready";
+        try
+        {
+            await _autopilot.WaitReadyAsync(_control.ReadyTimeout, cancellationToken);
+            step = "arm";
+            await _autopilot.ArmAsync(cancellationToken);
+            step = "take-off";
+            await _autopilot.TakeoffAsync(_plan.AltitudeMetres, cancellationToken);
+            step = "start velocity control";
+            await _autopilot.StartVelocityControlAsync(cancellationToken);
+            _tick.MarkVelocityControlStarted();
+        }
+        catch (Exception ex) when (ex is AutopilotException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            _reason ??= $"start-up failed at {step}: {ex.Message}";
+            _logger.StartFailed(step, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task ExecuteAsync(FailsafeDecision decision, bool stopping)
+    {
+        string name = decision.Action.ToString();
+        try
+        {
+            switch (decision.Action)
+            {
+                case FailsafeAction.Hold:
+                    await _autopilot.HoldAsync(CancellationToken.None);
+                    break;
+                case FailsafeAction.Land:
+                    await _autopilot.LandAsync(CancellationToken.None);
+                    break;
+                case FailsafeAction.HandBack when stopping && decision.Trigger == FailsafeTrigger.StopRequested && _control.StopAction == StopAction.Return:
+                    name = "Return";
+                    await _autopilot.ReturnAsync(CancellationToken.None);
+                    break;
+            }
+        }
+        catch (AutopilotException ex)
+        {
+            // The state machine stays in charge; the autopilot's own failsafes cover a refused command.
+            _reason ??= $"autopilot refused {name}: {ex.Message}";
+            _logger.ActionFailed(name, ex.Message);
+        }
+    }
+
+    private bool Finished(FailsafeDecision decision, FailsafeAction executed, bool stopping, bool startupDone, bool startFailed, long landingSince)
+    {
+        var state = decision.State;
+        bool flying = state is FlightState.Armed or FlightState.TakingOff or FlightState.PolicyControl or FlightState.Holding or FlightState.Landing;
+        if (state is FlightState.Landed or FlightState.HandedBack)
+        {
+            return true;
+        }
+
+        if (!flying && startupDone && (stopping || startFailed))
+        {
+            return true;
+        }
+
+        if (stopping && state == FlightState.Holding && executed == FailsafeAction.Hold)
+        {
+            return true;
+        }
+
+        if (landingSince != 0 && _time.GetElapsedTime(landingSince) > _control.LandingTimeout)
+        {
+            _reason ??= $"no touchdown within the landing timeout ({_control.LandingTimeout})";
+            return true;
+        }
+
+        // A tick stuck for good: the supervisor held the vehicle; after the hold timeout it lands and the run ends.
+        if (_stallStart != 0 && !_supervisor.Healthy && _time.GetElapsedTime(Interlocked.Read(ref _stallStart)) >= _failsafe.HoldTimeout)
+        {
+            _reason = "control tick stalled: held, then landed by the supervisor";
+            _ = _autopilot.LandAsync(CancellationToken.None);
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task<FlightOutcome> FinishAsync(long runStart)
+    {
+        var machine = _tick.Machine;
+        var transitions = Enumerable.Range(0, machine.Transitions.Count).Select(i => machine.Transitions[i]).ToArray();
+        var state = _tick.Decision.State;
+        bool reached = transitions.Any(t => t.Trigger == FailsafeTrigger.TargetReached);
+        if (state == FlightState.Landed && _autopilot.Telemetry.Armed)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), _time);
+                await _autopilot.DisarmAsync(timeout.Token);
+            }
+            catch (Exception ex) when (ex is AutopilotException or OperationCanceledException)
+            {
+                _logger.ActionFailed("Disarm", ex.Message);
+            }
+        }
+
+        string reason = _reason ?? transitions.LastOrDefault(t => t.Kind == TransitionKind.Failsafe) switch
+        {
+            { Kind: TransitionKind.Failsafe } last => last.Reason,
+            _ => "ended",
+        };
+        var duration = _time.GetElapsedTime(runStart);
+        _logger.Ended(state, duration.TotalSeconds, reason);
+        return new FlightOutcome(
+            state, state == FlightState.Landed && reached, duration, _tick.DistanceFlownMetres, _tick.ClosestToTargetMetres,
+            _tick.Interventions, _tick.Ticks, _tick.SetpointsSent, _tick.DeadlineMisses, transitions, reason);
+    }
+
+    private async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(ProgressInterval / 5, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await _wake.Reader.WaitToReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A timeout or the stop request: either way, look again.
+        }
+
+        while (_wake.Reader.TryRead(out _))
+        {
+        }
+    }
+
+    private void Wake() => _wake.Writer.TryWrite(true);
+
+    private void RaiseProgress(FlightState state, long runStart)
+    {
+        var (distance, speed, altitude) = _tick.Latest;
+        try
+        {
+            Progress?.Invoke(new FlightProgress(state, distance, speed, altitude, _time.GetElapsedTime(runStart)));
+        }
+        catch (Exception ex)
+        {
+            // A progress printer must never end a flight.
+            _logger.ActionFailed("progress report", ex.Message);
+        }
+    }
+
+    private void WriteFlightInfo()
+    {
+        if (_recorder is null)
+        {
+            return;
+        }
+
+        try
+        {
+            string directory = Path.GetFullPath(_policy.Directory);
+            string hash = PolicyFolder.Sha256(Path.Combine(directory, PolicyFolder.PolicyFileName));
+            new FlightRecordInfo(directory, _policy.Document.Name, hash, _policy.IsVision, _control.RateHz, _recorder.StartedUtc).Write(_recorder.FolderPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.InfoNotWritten(ex.Message);
+        }
+    }
+
+    /// <summary>Tick thread: a state change. Queued for the recorder, counted, logged, and the session woken.</summary>
+    private void OnTransition(FailsafeTransition transition)
+    {
+        _recorder?.EnqueueTransition(transition);
+        _metrics.Transition(transition);
+        _logger.Transition(transition.From, transition.To, transition.Action, transition.Reason);
+        Wake();
+    }
+
+    /// <summary>Receive thread: a mode the adapter did not set ends policy control on the next tick.</summary>
+    private void OnModeChanged(ModeChange change)
+    {
+        var state = _tick.Decision.State;
+        if (!change.ByUs && state is FlightState.Armed or FlightState.TakingOff or FlightState.PolicyControl or FlightState.Holding or FlightState.Landing)
+        {
+            _tick.NotePilotModeChange();
+            _logger.PilotTookOver(change.From.ToString(), change.To.ToString());
+        }
+    }
+
+    /// <summary>Supervisor: the tick is stuck or failing. Hold through the async API (never a setpoint), and stop the machine.</summary>
+    private void OnStall(double stalledMilliseconds)
+    {
+        _metrics.Stalled();
+        _logger.TickStalled(stalledMilliseconds, _loop.Errors);
+        Interlocked.CompareExchange(ref _stallStart, _time.GetTimestamp(), 0);
+        _reason ??= "control tick stalled: supervisor commanded Hold";
+        _tick.RequestStop(FailsafeAction.Hold);
+        _ = HoldFromSupervisorAsync();
+        Wake();
+    }
+
+    private async Task HoldFromSupervisorAsync()
+    {
+        try
+        {
+            await _autopilot.HoldAsync(CancellationToken.None);
+        }
+        catch (AutopilotException ex)
+        {
+            _logger.ActionFailed("Hold (supervisor)", ex.Message);
+        }
+    }
+}
