@@ -9,5 +9,7 @@ root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
+root.Subcommands.Add(FlyCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 return CliRunner.Run(root, args);

@@ -13,4 +13,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "systemd watchdog: healthy again, pinging")]
     public static partial void WatchdogResumed(this ILogger logger);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "recording the flight to {Folder}")]
+    public static partial void FlightRecording(this ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "flight ended in {State} (success {Success}): {Reason}")]
+    public static partial void FlightEnded(this ILogger logger, string state, bool success, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Error, Message = "flight could not start: {Problem}")]
+    public static partial void FlightFailedToStart(this ILogger logger, string problem);
 }

@@ -1,5 +1,6 @@
 using DroneLiquid.Liquid.Models;
 using DroneLiquid.Liquid.Policies;
+using DroneLiquid.Liquid.Tensors;
 
 namespace DroneLiquid.Service.Tests.Fakes;
 
@@ -22,6 +23,65 @@ internal static class FakePolicies
             new Dictionary<string, string>());
         string folder = Path.Combine(parent, "policy");
         PolicyFolder.Write(folder, document, RandomWeights.Create(spec, seed));
+        return folder;
+    }
+
+    /// <summary>Distance at which the goal-seeking policy's speed saturates, m (the observation scale).</summary>
+    public const float GoalScaleMetres = 8f;
+
+    /// <summary>The goal-seeking policy's top horizontal speed, m/s.</summary>
+    public const float CruiseMetresPerSecond = 3f;
+
+    /// <summary>
+    /// A CfC whose weights are computed, not trained: with no backbone, no recurrence and identical ff1/ff2 heads the
+    /// gate drops out and the cell gives h = tanh(W x), so W = identity on the goal observations (normalised by
+    /// <see cref="GoalScaleMetres"/>) and an identity projection make the command
+    /// v_body = <see cref="CruiseMetresPerSecond"/> · tanh(goal_body / <see cref="GoalScaleMetres"/>) (1 m/s vertically):
+    /// a saturated proportional controller that flies to the goal and slows to a stop on it. Yaw rate is 0.
+    /// </summary>
+    public static string WriteGoalSeekingPolicy(string parent, float cruiseMetresPerSecond = CruiseMetresPerSecond, string name = "goal-seeking")
+    {
+        const int Units = 4;
+        var spec = new CfcSpec(Observations.Length, Units, BackboneLayers: 0, ProjSize: 4);
+        TensorDictionary weights = RandomWeights.Create(spec, 1);
+        int width = Observations.Length + Units;
+        foreach (NamedTensor tensor in weights.Tensors)
+        {
+            Array.Clear(tensor.Data);
+            switch (tensor.Name)
+            {
+                case "rnn_cell.ff1.weight" or "rnn_cell.ff2.weight":
+                    for (int axis = 0; axis < 3; axis++)
+                    {
+                        tensor.Data[(axis * width) + axis] = 1f; // unit k reads goal_body_{forward,right,down}
+                    }
+
+                    break;
+                case "fc.weight":
+                    for (int k = 0; k < 4; k++)
+                    {
+                        tensor.Data[(k * Units) + k] = 1f;
+                    }
+
+                    break;
+            }
+        }
+
+        var document = new PolicyDocument(
+            name,
+            $"v_body = {cruiseMetresPerSecond} m/s * tanh(goal_body / {GoalScaleMetres} m): a CfC with computed weights (no backbone, no recurrence)",
+            spec,
+            Observations.Select(n => new ObservationInput(n, n.StartsWith("goal", StringComparison.Ordinal) ? "m" : "m/s", Std: n.StartsWith("goal", StringComparison.Ordinal) ? GoalScaleMetres : 1.0)).ToArray(),
+            [
+                new ActionOutput("velocity_body_forward", "m/s", Scale: cruiseMetresPerSecond),
+                new ActionOutput("velocity_body_right", "m/s", Scale: cruiseMetresPerSecond),
+                new ActionOutput("velocity_body_down", "m/s", Scale: 1.0),
+                new ActionOutput("yaw_rate", "rad/s"),
+            ],
+            new PolicyProvenance("DroneLiquid.Service.Tests", DateTimeOffset.UnixEpoch, new Dictionary<string, string> { ["weights"] = "computed" }),
+            new Dictionary<string, string>());
+        string folder = Path.Combine(parent, name);
+        PolicyFolder.Write(folder, document, weights);
         return folder;
     }
 }

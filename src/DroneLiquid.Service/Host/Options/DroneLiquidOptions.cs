@@ -1,3 +1,4 @@
+using DroneLiquid.Flight.Control;
 using DroneLiquid.Flight.Envelope;
 using DroneLiquid.Flight.Failsafe;
 using DroneLiquid.Flight.Recorder;
@@ -17,11 +18,13 @@ public sealed class DroneLiquidOptions
     /// <summary>Default folder of the flight records (the systemd unit's ReadWritePaths).</summary>
     public const string DefaultRecordDirectory = "/var/lib/droneliquid/flights";
 
-    public AutopilotOptions Autopilot { get; set; } = new();
+    public AutopilotLinkOptions Autopilot { get; set; } = new();
 
     public PolicyOptions Policy { get; set; } = new();
 
     public MissionOptions Mission { get; set; } = new();
+
+    public ControlOptions Control { get; set; } = new();
 
     public EnvelopeOptions Envelope { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DroneLiquid.Flight.Control;
 using DroneLiquid.Flight.Envelope;
 using DroneLiquid.Flight.Failsafe;
 using DroneLiquid.Flight.Recorder;
@@ -36,6 +37,9 @@ public sealed class DroneLiquidOptionsValidator : IValidateOptions<DroneLiquidOp
             failures.Add($"{Root}:Policy:Path is empty; expected the policy folder (policy.json, weights.safetensors)");
         }
 
+        // The control loop's StopAction is DroneLiquid:Stop:Action, checked below.
+        Rebase(ControlOptionsValidator.Collect(options.Control).Where(f => !f.StartsWith($"{ControlOptions.Section}:{nameof(ControlOptions.StopAction)} ", StringComparison.Ordinal)).ToList(),
+            ControlOptions.Section, $"{Root}:Control", failures);
         Rebase(EnvelopeOptionsValidator.Collect(options.Envelope), EnvelopeOptions.Section, $"{Root}:Envelope", failures);
 
         // The failsafe's MissionTimeLimit is DroneLiquid:Mission:TimeLimit, which has its own rule below.
@@ -49,7 +53,7 @@ public sealed class DroneLiquidOptionsValidator : IValidateOptions<DroneLiquidOp
         return failures;
     }
 
-    private static void CheckAutopilot(AutopilotOptions o, List<string> failures)
+    private static void CheckAutopilot(AutopilotLinkOptions o, List<string> failures)
     {
         const string S = $"{Root}:Autopilot";
         if (!ConnectionString.TryParse(o.Connection, out _, out string? error))
@@ -68,12 +72,10 @@ public sealed class DroneLiquidOptionsValidator : IValidateOptions<DroneLiquidOp
             failures.Add($"{S}:ComponentId is {o.ComponentId}; expected 1 to 255 (191 is MAV_COMP_ID_ONBOARD_COMPUTER)");
         }
 
-        if (!(double.IsFinite(o.TelemetryRateHz) && o.TelemetryRateHz >= 1 && o.TelemetryRateHz <= 200))
+        if (!(double.IsFinite(o.TelemetryRateHz) && o.TelemetryRateHz >= 1 && o.TelemetryRateHz <= 400))
         {
-            failures.Add($"{S}:TelemetryRateHz is {F(o.TelemetryRateHz)}; expected 1 to 200");
+            failures.Add($"{S}:TelemetryRateHz is {F(o.TelemetryRateHz)}; expected 1 to 400");
         }
-
-        Range(failures, $"{S}:ReadyTimeout", o.ReadyTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
     }
 
     private static void CheckMission(DroneLiquidOptions options, List<string> failures)
@@ -134,6 +136,11 @@ public sealed class DroneLiquidOptionsValidator : IValidateOptions<DroneLiquidOp
             if (sim.Port is < 1 or > 65535)
             {
                 failures.Add($"{S}:Camera:SimStream:Port is {sim.Port}; expected 1 to 65535");
+            }
+
+            if (sim.Width is < 1 or > 4096 || sim.Height is < 1 or > 4096)
+            {
+                failures.Add($"{S}:Camera:SimStream:Width x Height is {sim.Width}x{sim.Height}; expected 1..4096 each");
             }
 
             Range(failures, $"{S}:Camera:SimStream:StaleAfter", sim.StaleAfter, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(5));

@@ -54,6 +54,13 @@ public static class ServiceConfiguration
         }
     }
 
+    /// <summary>Component settings the service sets from one of its own keys, so that each has one place.</summary>
+    private static readonly (string Key, string Owner)[] OwnedElsewhere =
+    [
+        ("Failsafe:MissionTimeLimit", "Mission:TimeLimit"),
+        ("Control:StopAction", "Stop:Action"),
+    ];
+
     /// <summary>The folder relative paths are read from: the configuration file's, or the working directory.</summary>
     public static string BaseDirectory(string? configFile) =>
         configFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
@@ -63,9 +70,12 @@ public static class ServiceConfiguration
     {
         IConfigurationSection root = configuration.GetSection(DroneLiquidOptions.Section);
         List<string> failures = ConfigurationShape.Check(root, typeof(DroneLiquidOptions));
-        if (root.GetSection("Failsafe:MissionTimeLimit").Value is { } limit)
+        foreach ((string key, string owner) in OwnedElsewhere)
         {
-            failures.Add($"{DroneLiquidOptions.Section}:Failsafe:MissionTimeLimit is {limit}; the time limit of a flight is set by {DroneLiquidOptions.Section}:Mission:TimeLimit");
+            if (root.GetSection(key).Value is { } value)
+            {
+                failures.Add($"{DroneLiquidOptions.Section}:{key} is {value}; this is set by {DroneLiquidOptions.Section}:{owner}");
+            }
         }
 
         return failures;
@@ -84,6 +94,7 @@ public static class ServiceConfiguration
         }
 
         options.Failsafe.MissionTimeLimit = options.Mission.TimeLimit;
+        options.Control.StopAction = options.Stop.Action;
     }
 
     /// <summary>

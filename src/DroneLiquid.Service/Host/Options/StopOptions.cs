@@ -1,3 +1,5 @@
+using DroneLiquid.Flight.Control;
+
 namespace DroneLiquid.Service.Host.Options;
 
 /// <summary>Graceful stop (section "DroneLiquid:Stop").</summary>
@@ -6,7 +8,7 @@ public sealed class StopOptions
     /// <summary>Default time allowed for the stop: 10 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>What to command when the service stops in flight (default Hold).</summary>
+    /// <summary>What to command when the service stops in flight (default Hold; the session's ControlOptions.StopAction).</summary>
     public StopAction Action { get; set; } = StopAction.Hold;
 
     /// <summary>

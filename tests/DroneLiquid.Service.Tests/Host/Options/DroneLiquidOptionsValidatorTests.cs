@@ -21,8 +21,17 @@ public sealed class DroneLiquidOptionsValidatorTests
         { "DroneLiquid:Autopilot:Firmware", "Betaflight", ["DroneLiquid:Autopilot:Firmware is 'Betaflight'; expected one of Auto, Px4, ArduPilot"] },
         { "DroneLiquid:Autopilot:SystemId", "0", ["DroneLiquid:Autopilot:SystemId is 0; expected 1 to 255"] },
         { "DroneLiquid:Autopilot:ComponentId", "256", ["DroneLiquid:Autopilot:ComponentId is 256; expected 1 to 255 (191 is MAV_COMP_ID_ONBOARD_COMPUTER)"] },
-        { "DroneLiquid:Autopilot:TelemetryRateHz", "0.5", ["DroneLiquid:Autopilot:TelemetryRateHz is 0.5; expected 1 to 200"] },
-        { "DroneLiquid:Autopilot:ReadyTimeout", "00:00:00.5", ["DroneLiquid:Autopilot:ReadyTimeout is 00:00:00.5000000; expected 00:00:01 to 00:10:00"] },
+        { "DroneLiquid:Autopilot:TelemetryRateHz", "0.5", ["DroneLiquid:Autopilot:TelemetryRateHz is 0.5; expected 1 to 400"] },
+
+        // Control (the control loop's validator, keyed under DroneLiquid)
+        { "DroneLiquid:Control:RateHz", "600", ["DroneLiquid:Control:RateHz is 600; expected 1 to 500"] },
+        { "DroneLiquid:Control:SensorStaleAfter", "00:00:00.01", ["DroneLiquid:Control:SensorStaleAfter is 00:00:00.0100000; expected 00:00:00.0200000 to 00:00:05"] },
+        { "DroneLiquid:Control:SupervisorStallAfter", "00:00:00.02", ["DroneLiquid:Control:SupervisorStallAfter is 00:00:00.0200000; expected 00:00:00.0400000 to 00:00:10"] },
+        { "DroneLiquid:Control:ReadyTimeout", "00:00:00.5", ["DroneLiquid:Control:ReadyTimeout is 00:00:00.5000000; expected 00:00:01 to 00:10:00"] },
+        { "DroneLiquid:Control:LandingTimeout", "00:00:02", ["DroneLiquid:Control:LandingTimeout is 00:00:02; expected 00:00:05 to 00:30:00"] },
+        { "DroneLiquid:Control:BatteryLowFraction", "1.5", ["DroneLiquid:Control:BatteryLowFraction is 1.5; expected 0 to 1"] },
+        { "DroneLiquid:Control:BatteryCriticalFraction", "0.3", ["DroneLiquid:Control:BatteryCriticalFraction is 0.3; expected 0 to BatteryLowFraction (0.25)"] },
+        { "DroneLiquid:Control:StopAction", "Land", ["DroneLiquid:Control:StopAction is Land; this is set by DroneLiquid:Stop:Action"] },
 
         // Policy and mission
         { "DroneLiquid:Policy:Path", "", ["DroneLiquid:Policy:Path is empty; expected the policy folder (policy.json, weights.safetensors)"] },
@@ -51,7 +60,7 @@ public sealed class DroneLiquidOptionsValidatorTests
         { "DroneLiquid:Failsafe:HoldTimeout", "00:20:00", ["DroneLiquid:Failsafe:HoldTimeout is 00:20:00; expected 00:00:01 to 00:10:00"] },
         { "DroneLiquid:Failsafe:DeadlineMissesBeforeHold", "0", ["DroneLiquid:Failsafe:DeadlineMissesBeforeHold is 0; expected 1 to 1000"] },
         { "DroneLiquid:Failsafe:TransitionLogCapacity", "2", ["DroneLiquid:Failsafe:TransitionLogCapacity is 2; expected 4 to 4096"] },
-        { "DroneLiquid:Failsafe:MissionTimeLimit", "00:01:00", ["DroneLiquid:Failsafe:MissionTimeLimit is 00:01:00; the time limit of a flight is set by DroneLiquid:Mission:TimeLimit"] },
+        { "DroneLiquid:Failsafe:MissionTimeLimit", "00:01:00", ["DroneLiquid:Failsafe:MissionTimeLimit is 00:01:00; this is set by DroneLiquid:Mission:TimeLimit"] },
 
         // Recorder
         { "DroneLiquid:Recorder:Directory", "", ["DroneLiquid:Recorder:Directory is empty; expected the folder that holds the flight records"] },
@@ -93,6 +102,7 @@ public sealed class DroneLiquidOptionsValidatorTests
         { $"{I}:CalibrationSamples", "5", [$"{I}:CalibrationSamples is 5; expected at least 10"] },
         { $"{I}:Chip", "Icm20948", [$"{I}:Chip is 'Icm20948'; expected one of Mpu6050, Mpu6500, Mpu9250, Bno055, Lsm9Ds1"] },
         { $"{C}:SimStream:Port", "0", [$"{C}:SimStream:Port is 0; expected 1 to 65535"] },
+        { $"{C}:SimStream:Width", "0", [$"{C}:SimStream:Width x Height is 0x96; expected 1..4096 each"] },
         { $"{C}:SimStream:Host", "", [$"{C}:SimStream:Host is empty; expected the host serving the camera stream (127.0.0.1)"] },
         { $"{C}:SimStream:StaleAfter", "00:00:00", [$"{C}:SimStream:StaleAfter is 00:00:00; expected 00:00:00.0100000 to 00:00:05"] },
     };

@@ -3,7 +3,7 @@ using DroneLiquid.Mavlink.Connection;
 namespace DroneLiquid.Service.Host.Options;
 
 /// <summary>The MAVLink link to the autopilot (section "DroneLiquid:Autopilot").</summary>
-public sealed class AutopilotOptions
+public sealed class AutopilotLinkOptions
 {
     /// <summary>Default connection: PX4 SITL's onboard link (it sends to UDP 14540).</summary>
     public const string DefaultConnection = "udpin://0.0.0.0:14540";
@@ -11,8 +11,6 @@ public sealed class AutopilotOptions
     /// <summary>Default telemetry rate asked of the autopilot, Hz.</summary>
     public const double DefaultTelemetryRateHz = 50;
 
-    /// <summary>Default time allowed for the autopilot to become ready to arm: 60 s.</summary>
-    public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// MAVSDK-style connection string: udpin://BIND:PORT, udpout://HOST:PORT, tcpin://BIND:PORT, tcpout://HOST:PORT or
@@ -32,9 +30,6 @@ public sealed class AutopilotOptions
     /// <summary>A file holding the 32-byte MAVLink 2 signing key (64 hex digits); empty: no signing.</summary>
     public string SigningKeyFile { get; set; } = "";
 
-    /// <summary>Rate asked of the autopilot for position, attitude and IMU telemetry, Hz (default 50; 1 to 200).</summary>
+    /// <summary>Rate asked of the autopilot for position, attitude and IMU telemetry, Hz (default 50; 1 to 400).</summary>
     public double TelemetryRateHz { get; set; } = DefaultTelemetryRateHz;
-
-    /// <summary>How long the autopilot may take to become ready to arm (default 60 s; 1 s to 10 min).</summary>
-    public TimeSpan ReadyTimeout { get; set; } = DefaultReadyTimeout;
 }

@@ -1,0 +1,51 @@
+using DroneLiquid.Flight.Control;
+using DroneLiquid.Service.Host.Metrics;
+using DroneLiquid.Service.Host.Options;
+using DroneLiquid.Service.Host.Systemd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DroneLiquid.Service.Host;
+
+/// <summary>
+/// The Generic Host of `droneliquid run`: configuration (given), options validated on start, systemd integration
+/// (READY=1, STOPPING=1, journal log format under systemd) with the health-gated watchdog, metrics on the
+/// DroneLiquid.Flight and DroneLiquid.Mavlink meters, and the flight worker.
+/// </summary>
+public static class FlightHost
+{
+    public static IHost Build(IConfiguration configuration, string baseDirectory, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = baseDirectory, ApplicationName = "droneliquid" });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSystemd();
+        builder.Services.AddMetrics();
+        builder.Services.AddDroneLiquidOptions(configuration, baseDirectory);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(sp => new FlightMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton(sp => new LinkMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+        builder.Services.AddSingleton(sp => new FlightHealth(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(2)));
+        builder.Services.AddSingleton(_ => WatchdogSettings.FromEnvironment(Environment.GetEnvironmentVariable, Environment.ProcessId) ?? Disabled);
+        builder.Services.AddSingleton<ISystemdNotifier>(_ => new SystemdNotifier());
+        builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetRequiredService<ISystemdNotifier>(),
+            sp.GetRequiredService<WatchdogSettings>() is { } w && w != Disabled ? w : null,
+            sp.GetRequiredService<FlightHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
+        builder.Services.AddSingleton<FlightWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FlightWorker>());
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DroneLiquidOptions>>((host, options) =>
+        {
+            // The stop action's own timeout, plus a margin for the link and the recorder to close.
+            host.ShutdownTimeout = ServiceConfiguration.CheckShape(configuration).Count == 0 ? options.Value.Stop.Timeout + TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15);
+        });
+        return builder.Build();
+    }
+
+    private static readonly WatchdogSettings Disabled = new(TimeSpan.Zero);
+}
