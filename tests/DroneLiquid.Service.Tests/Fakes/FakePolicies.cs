@@ -39,7 +39,10 @@ internal static class FakePolicies
     /// v_body = <see cref="CruiseMetresPerSecond"/> · tanh(goal_body / <see cref="GoalScaleMetres"/>) (1 m/s vertically):
     /// a saturated proportional controller that flies to the goal and slows to a stop on it. Yaw rate is 0.
     /// </summary>
-    public static string WriteGoalSeekingPolicy(string parent, float cruiseMetresPerSecond = CruiseMetresPerSecond, string name = "goal-seeking")
+    /// <param name="projectionGain">Diagonal of the projection (1: the controller above).</param>
+    /// <param name="projectionBias">Bias of the projection (0: the controller above).</param>
+    public static string WriteGoalSeekingPolicy(string parent, float cruiseMetresPerSecond = CruiseMetresPerSecond, string name = "goal-seeking",
+        float projectionGain = 1f, float projectionBias = 0f)
     {
         const int Units = 4;
         var spec = new CfcSpec(Observations.Length, Units, BackboneLayers: 0, ProjSize: 4);
@@ -60,9 +63,12 @@ internal static class FakePolicies
                 case "fc.weight":
                     for (int k = 0; k < 4; k++)
                     {
-                        tensor.Data[(k * Units) + k] = 1f;
+                        tensor.Data[(k * Units) + k] = projectionGain;
                     }
 
+                    break;
+                case "fc.bias":
+                    Array.Fill(tensor.Data, projectionBias);
                     break;
             }
         }

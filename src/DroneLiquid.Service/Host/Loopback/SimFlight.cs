@@ -35,7 +35,7 @@ public static class SimFlight
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
         long wallStart = TimeProvider.System.GetTimestamp();
-        Scenario scenario = SitlScenario.Create(options.World, options.Seed, options.TimeLimit.TotalSeconds + 600);
+        Scenario scenario = SitlScenario.Create(options.World, options.Seed, options.TimeLimit.TotalSeconds + 600) with { Events = options.Events };
         var world = new SimWorld(scenario, new SimWorldOptions { StopOnEpisodeEnd = false });
         int px4Port = options.Autopilot == AutopilotKind.Px4 ? FreeUdpPort() : AutopilotEmulatorFactory.Px4PeerPort;
         ITransport emulatorTransport = AutopilotEmulatorFactory.CreateTransport(options.Autopilot, listenPort: 0, px4PeerPort: px4Port, bind: IPAddress.Loopback);

@@ -27,6 +27,9 @@ public sealed record SimFlightOptions
     /// <summary>Policy control time limit, simulated seconds.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>World events (wind gusts, sensor freezes, battery drops) at simulated times.</summary>
+    public IReadOnlyList<DroneLiquid.Sim.Scenarios.SimEvent> Events { get; init; } = [];
+
     /// <summary>The emulator's own options (events, link seed, boot timings).</summary>
     public EmulatorOptions Emulator { get; init; } = new();
 
