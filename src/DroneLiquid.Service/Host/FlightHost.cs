@@ -26,6 +26,13 @@ public static class FlightHost
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSystemd();
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")))
+        {
+            // AddSystemd only recognises a service systemd started itself; a NOTIFY_SOCKET handed down otherwise (a
+            // container, a wrapper) still expects READY=1 and STOPPING=1.
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+
         builder.Services.AddMetrics();
         builder.Services.AddDroneLiquidOptions(configuration, baseDirectory);
         builder.Services.AddSingleton(time ?? TimeProvider.System);

@@ -36,6 +36,22 @@ internal sealed class FakeNotifySocket : IDisposable
 
     public SystemdNotifier Notifier { get; }
 
+    /// <summary>The socket's path, for NOTIFY_SOCKET.</summary>
+    public string SocketPath => _path;
+
+    /// <summary>The next datagram as text, or null when none arrives within <paramref name="timeout"/>.</summary>
+    public string? Receive(TimeSpan timeout)
+    {
+        if (!_socket.Poll((int)timeout.TotalMicroseconds, SelectMode.SelectRead))
+        {
+            return null;
+        }
+
+        var buffer = new byte[512];
+        int n = _socket.Receive(buffer);
+        return Encoding.UTF8.GetString(buffer, 0, n);
+    }
+
     /// <summary>Every datagram waiting now, as text.</summary>
     public List<string> Drain()
     {
