@@ -35,7 +35,21 @@ internal static class RunCommand
                 throw new BadInputException(ex.Message, ex);
             }
 
-            using IHost host = FlightHost.Build(configuration, ServiceConfiguration.BaseDirectory(file));
+            // The same check ValidateOnStart makes inside the host, done first so that a bad value reads as its own line
+            // rather than inside the host's start-failure log.
+            string baseDirectory = ServiceConfiguration.BaseDirectory(file);
+            List<string> problems = ServiceConfiguration.Check(configuration, baseDirectory, checkFiles: false, out _);
+            if (problems.Count > 0)
+            {
+                foreach (string problem in problems)
+                {
+                    Console.Error.WriteLine(problem);
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            using IHost host = FlightHost.Build(configuration, baseDirectory);
             try
             {
                 await host.StartAsync(cancellationToken);

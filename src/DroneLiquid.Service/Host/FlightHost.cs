@@ -46,12 +46,24 @@ public static class FlightHost
             sp.GetRequiredService<FlightHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
         builder.Services.AddSingleton<FlightWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlightWorker>());
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DroneLiquidOptions>>((host, options) =>
-        {
-            // The stop action's own timeout, plus a margin for the link and the recorder to close.
-            host.ShutdownTimeout = ServiceConfiguration.CheckShape(configuration).Count == 0 ? options.Value.Stop.Timeout + TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(15);
-        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout(configuration));
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The stop action's own timeout plus a margin for the link and the recorder to close. Read straight from the
+    /// configuration: a bad value must not fail the host here, before ValidateOnStart reports it with the others.
+    /// </summary>
+    private static TimeSpan ShutdownTimeout(IConfiguration configuration)
+    {
+        var stop = new StopOptions();
+        if (ServiceConfiguration.CheckShape(configuration).Count == 0)
+        {
+            configuration.GetSection($"{DroneLiquidOptions.Section}:Stop").Bind(stop);
+        }
+
+        TimeSpan timeout = stop.Timeout >= TimeSpan.FromSeconds(1) && stop.Timeout <= TimeSpan.FromSeconds(60) ? stop.Timeout : StopOptions.DefaultTimeout;
+        return timeout + TimeSpan.FromSeconds(5);
     }
 
     private static readonly WatchdogSettings Disabled = new(TimeSpan.Zero);
