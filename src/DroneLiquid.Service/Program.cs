@@ -11,5 +11,7 @@ root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(FlyCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(BenchCommand.Create(BenchTickCommand.Create()));
 
 return CliRunner.Run(root, args);

@@ -187,7 +187,8 @@ internal sealed class ControlTick
         _flags.TakeoffAltitudeReached = _velocityControlStarted;
         _flags.LandedDetected = t.LandedState == MavLandedState.OnGround || !t.Armed;
         _flags.SensorsFresh = fresh;
-        _flags.PolicyOutputNonFinite = step == PolicyStepStatus.NonFiniteOutput;
+        // A network that gives NaN, or outputs that decode to infinity, are both a broken policy.
+        _flags.PolicyOutputNonFinite = step == PolicyStepStatus.NonFiniteOutput || (output.Interventions & EnvelopeInterventions.NonFiniteCommand) != 0;
         _flags.ConsecutiveDeadlineMisses = _consecutiveMisses;
         _flags.GeofenceBreached = Fresh(t.PositionTimestamp, start) && (position.HorizontalDistance > _fenceRadius || position.AltitudeMetres > _ceiling);
         _flags.PilotModeChanged = _pilotModeChanged;
@@ -208,11 +209,6 @@ internal sealed class ControlTick
                 (sent, sentYawRate) = (output.VelocityNed, output.YawRateRadiansPerSecond);
                 SetpointsSent++;
                 _metrics.SetpointSent();
-            }
-            else if (result == SetpointResult.NotInControl && !_autopilot.InVelocityControl)
-            {
-                // The adapter saw a mode we did not set before its event reached us: the pilot has it.
-                _pilotModeChanged = true;
             }
 
             if (output.Intervened)

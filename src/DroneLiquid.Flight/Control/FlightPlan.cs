@@ -17,7 +17,7 @@ public sealed record FlightPlan(PositionNed TargetNed, float AltitudeMetres, flo
         var problems = new List<string>();
         if (!TargetNed.IsFinite)
         {
-            problems.Add($"plan target {TargetNed} is not finite; expected finite north, east and down metres");
+            problems.Add($"plan target ({TargetNed.NorthMetres}, {TargetNed.EastMetres}, {TargetNed.DownMetres}) m NED is not finite; expected finite north, east and down");
         }
 
         if (!float.IsFinite(AltitudeMetres) || AltitudeMetres is < 0.5f or > 500f)

@@ -69,7 +69,7 @@ public sealed class FlightSession : IAsyncDisposable
             problems.Add($"{ControlOptions.Section}:TickOnCameraFrame is true but no camera source is given");
         }
 
-        OptionsCheck.ThrowIfAny(problems, nameof(control));
+        OptionsCheck.ThrowIfAny(problems);
         (_autopilot, _policy, _plan, _control, _recorder, _metrics, _time, _logger) = (autopilot, policy, plan, control, recorder, metrics, timeProvider, logger);
 
         // The plan's time limit is the mission limit the failsafe enforces.

@@ -39,7 +39,7 @@ public sealed class SafetyEnvelope
     /// <summary>Creates an envelope; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public SafetyEnvelope(EnvelopeOptions options)
     {
-        OptionsCheck.ThrowIfAny(EnvelopeOptionsValidator.Collect(options), nameof(options));
+        OptionsCheck.ThrowIfAny(EnvelopeOptionsValidator.Collect(options));
 
         _maxHorizontalSpeed = options.MaxHorizontalSpeedMetresPerSecond;
         _maxUp = options.MaxSpeedUpMetresPerSecond;

@@ -55,7 +55,7 @@ public sealed class FailsafeStateMachine
     /// <summary>Creates the machine in Idle; throws <see cref="ArgumentException"/> listing every invalid option.</summary>
     public FailsafeStateMachine(FailsafeOptions options, Action<FailsafeTransition>? onTransition = null)
     {
-        OptionsCheck.ThrowIfAny(FailsafeOptionsValidator.Collect(options), nameof(options));
+        OptionsCheck.ThrowIfAny(FailsafeOptionsValidator.Collect(options));
 
         _heartbeatTimeout = options.HeartbeatTimeout;
         _deadlineMisses = options.DeadlineMissesBeforeHold;

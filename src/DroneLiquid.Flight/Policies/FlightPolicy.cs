@@ -14,6 +14,12 @@ namespace DroneLiquid.Flight.Policies;
 /// <see cref="Image"/>), and the outputs decoded into a <see cref="PolicyCommand"/>. The flight tick, replay,
 /// training and evaluation all step policies through this class, so they cannot disagree on what a policy
 /// sees. Opening allocates; <see cref="TryStep"/> does not. Not thread-safe: one per control loop.
+/// <para>
+/// policy.json describes the liquid network's whole input. For a vision policy that input starts with the
+/// perception network's features, so the first <see cref="FeatureCount"/> observations of policy.json name the
+/// image features (conventionally <c>image_feature_0</c>..., unit "1"; they enter the network as the CNN gives
+/// them, without normalisation) and the rest are observations computed from the <see cref="FlightSnapshot"/>.
+/// </para>
 /// </summary>
 public sealed class FlightPolicy : IDisposable
 {
@@ -30,14 +36,20 @@ public sealed class FlightPolicy : IDisposable
         Document = document;
         _session = session;
         _vision = vision;
-        Observations = new ObservationBuilder(document.Observations);
+        int features = vision?.Spec.FeatureCount ?? 0;
+        if (document.Observations.Count < features)
+        {
+            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {document.Observations.Count} entries but the perception network alone gives {features} image features"]);
+        }
+
+        Observations = new ObservationBuilder([.. document.Observations.Skip(features)]);
         Actions = new ActionDecoder(document.Actions);
         var model = (vision?.Session ?? session!).Model;
         int observationWidth = vision?.ObservationCount ?? model.InputSize;
         if (observationWidth != Observations.Count)
         {
-            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {Observations.Count} observations but the network takes {observationWidth}" +
-                (vision is null ? string.Empty : $" after the {vision.Spec.FeatureCount} image features")]);
+            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {Observations.Count} observations" +
+                (vision is null ? string.Empty : $" after the {features} image features") + $" but the network takes {observationWidth}"]);
         }
 
         if (model.OutputSize != Actions.Count)

@@ -54,7 +54,7 @@ public sealed class FlightRecorder : IDisposable
     /// <summary>Creates the flight folder, rotates old flights and starts the writer thread.</summary>
     public FlightRecorder(FlightRecorderOptions options, TickLogLayout layout, TimeProvider? timeProvider = null)
     {
-        OptionsCheck.ThrowIfAny(FlightRecorderOptionsValidator.Collect(options), nameof(options));
+        OptionsCheck.ThrowIfAny(FlightRecorderOptionsValidator.Collect(options));
 
         ArgumentNullException.ThrowIfNull(layout);
         _time = timeProvider ?? TimeProvider.System;
