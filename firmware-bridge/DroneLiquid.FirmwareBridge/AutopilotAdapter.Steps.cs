@@ -9,6 +9,12 @@ public abstract partial class AutopilotAdapter
     /// <summary>A telemetry group older than this does not count as arriving.</summary>
     private static readonly TimeSpan TelemetryFreshness = TimeSpan.FromSeconds(1);
 
+    /// <summary>The step name in messages about starting velocity control.</summary>
+    protected const string StartVelocityControlStep = "start velocity control";
+
+    private const float MinTakeoffMetres = 0.5f;
+    private const float MaxTakeoffMetres = 500f;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The mode that lands where the vehicle is (PX4 AUTO.LAND, ArduCopter LAND).</summary>
@@ -88,10 +94,37 @@ public abstract partial class AutopilotAdapter
     }
 
     /// <inheritdoc />
-    public abstract Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default);
+    public async Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default)
+    {
+        if (!float.IsFinite(altitudeMetres) || altitudeMetres < MinTakeoffMetres || altitudeMetres > MaxTakeoffMetres)
+        {
+            throw new ArgumentOutOfRangeException(nameof(altitudeMetres), altitudeMetres,
+                $"take off: altitude must be {MinTakeoffMetres} m to {MaxTakeoffMetres} m above the local origin; got {altitudeMetres} m");
+        }
+
+        if (!Heartbeat.Armed)
+        {
+            throw new AutopilotException("take off: the vehicle is not armed (arm first)");
+        }
+
+        await TakeoffCoreAsync(altitudeMetres, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
-    public abstract Task StartVelocityControlAsync(CancellationToken cancellationToken = default);
+    public async Task StartVelocityControlAsync(CancellationToken cancellationToken = default)
+    {
+        if (InVelocityControl)
+        {
+            return;
+        }
+
+        if (!Heartbeat.Armed)
+        {
+            throw new AutopilotException($"{StartVelocityControlStep}: the vehicle is not armed");
+        }
+
+        await EnterVelocityModeAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public abstract Task HoldAsync(CancellationToken cancellationToken = default);
@@ -109,6 +142,15 @@ public abstract partial class AutopilotAdapter
         LeaveVelocityControl();
         return SetModeAsync(ReturnCustomMode, "return", cancellationToken);
     }
+
+    /// <summary>Takes off (armed, altitude checked) and returns once the altitude is reached and held.</summary>
+    protected abstract Task TakeoffCoreAsync(float altitudeMetres, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Switches to the velocity-control mode (armed, not yet in control) and calls <see cref="EnterVelocityControl"/>
+    /// once the HEARTBEAT shows it.
+    /// </summary>
+    protected abstract Task EnterVelocityModeAsync(CancellationToken cancellationToken);
 
     /// <summary>What stops the autopilot from arming, in the firmware's terms; null when it reports it can arm.</summary>
     protected abstract string? FirmwareReadinessProblem(in VehicleTelemetry telemetry, MavState status);

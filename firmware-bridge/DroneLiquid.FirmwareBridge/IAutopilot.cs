@@ -55,7 +55,10 @@ public interface IAutopilot : IAsyncDisposable
     /// </summary>
     SetpointResult SendVelocity(in VelocitySetpoint setpoint);
 
-    /// <summary>Stops the vehicle where it is (PX4 Hold, ArduCopter Brake then Loiter), ending velocity control.</summary>
+    /// <summary>
+    /// Stops the vehicle where it is (PX4 Hold; ArduCopter a zero velocity then BRAKE, and LOITER after it only when
+    /// <see cref="AutopilotOptions.ArduPilotLoiterAfterBrake"/> is set), ending velocity control.
+    /// </summary>
     Task HoldAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lands where it is; returns when the autopilot is in Land (not when landed).</summary>

@@ -34,15 +34,9 @@ public sealed class ArduPilotAutopilot : AutopilotAdapter
 
     protected override uint ReturnCustomMode => (uint)CopterMode.Rtl;
 
-    /// <inheritdoc />
-    public override async Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default)
+    /// <summary>NAV_TAKEOFF (relative altitude) in GUIDED; done at the altitude with the climb stopped.</summary>
+    protected override async Task TakeoffCoreAsync(float altitudeMetres, CancellationToken cancellationToken)
     {
-        Px4.Px4Autopilot.CheckTakeoffAltitude(altitudeMetres);
-        if (!Heartbeat.Armed)
-        {
-            throw new AutopilotException("take off: the vehicle is not armed (arm first)");
-        }
-
         if (Heartbeat.CustomMode != (uint)CopterMode.Guided)
         {
             await SetModeAsync((uint)CopterMode.Guided, "take off (GUIDED first)", cancellationToken).ConfigureAwait(false);
@@ -70,22 +64,11 @@ public sealed class ArduPilotAutopilot : AutopilotAdapter
         Log.Step(Logger, $"take off: holding at {-Telemetry.DownMetres:0.00} m");
     }
 
-    /// <inheritdoc />
-    public override async Task StartVelocityControlAsync(CancellationToken cancellationToken = default)
+    /// <summary>GUIDED (again, after the takeoff), confirmed by a HEARTBEAT after BOOT.</summary>
+    protected override async Task EnterVelocityModeAsync(CancellationToken cancellationToken)
     {
-        const string step = "start velocity control";
-        if (InVelocityControl)
-        {
-            return;
-        }
-
-        if (!Heartbeat.Armed)
-        {
-            throw new AutopilotException($"{step}: the vehicle is not armed");
-        }
-
-        await SetModeAsync((uint)CopterMode.Guided, step, cancellationToken).ConfigureAwait(false);
-        EnterVelocityControl((uint)CopterMode.Guided, step);
+        await SetModeAsync((uint)CopterMode.Guided, StartVelocityControlStep, cancellationToken).ConfigureAwait(false);
+        EnterVelocityControl((uint)CopterMode.Guided, StartVelocityControlStep);
     }
 
     /// <inheritdoc />

@@ -43,15 +43,9 @@ public sealed class Px4Autopilot : AutopilotAdapter
 
     protected override uint ReturnCustomMode => Px4CustomMode.Return;
 
-    /// <inheritdoc />
-    public override async Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default)
+    /// <summary>NAV_TAKEOFF to an AMSL altitude; done when PX4 has switched AUTO.TAKEOFF to AUTO.LOITER at the altitude.</summary>
+    protected override async Task TakeoffCoreAsync(float altitudeMetres, CancellationToken cancellationToken)
     {
-        CheckTakeoffAltitude(altitudeMetres);
-        if (!Heartbeat.Armed)
-        {
-            throw new AutopilotException("take off: the vehicle is not armed (arm first)");
-        }
-
         (float amslMetres, long amslTimestamp) = AltitudeAmsl;
         VehicleTelemetry t = Telemetry;
         if (float.IsNaN(amslMetres) || amslTimestamp == 0 || t.PositionTimestamp == 0)
@@ -75,27 +69,16 @@ public sealed class Px4Autopilot : AutopilotAdapter
         Log.Step(Logger, $"take off: holding at {-Telemetry.DownMetres:0.00} m");
     }
 
-    /// <inheritdoc />
-    public override async Task StartVelocityControlAsync(CancellationToken cancellationToken = default)
+    /// <summary>Streams zero velocities, switches to OFFBOARD, and stops the stream once control has started (or failed).</summary>
+    protected override async Task EnterVelocityModeAsync(CancellationToken cancellationToken)
     {
-        const string step = "start velocity control";
-        if (InVelocityControl)
-        {
-            return;
-        }
-
-        if (!Heartbeat.Armed)
-        {
-            throw new AutopilotException($"{step}: the vehicle is not armed");
-        }
-
         StartEntryStream();
         try
         {
             // PX4 accepts OFFBOARD only after setpoints have streamed above 2 Hz for more than a second.
             await Task.Delay(Options.OffboardEntryDuration, Clock, cancellationToken).ConfigureAwait(false);
-            await SetModeAsync(Px4CustomMode.Offboard, step, cancellationToken).ConfigureAwait(false);
-            EnterVelocityControl(Px4CustomMode.Offboard, step);
+            await SetModeAsync(Px4CustomMode.Offboard, StartVelocityControlStep, cancellationToken).ConfigureAwait(false);
+            EnterVelocityControl(Px4CustomMode.Offboard, StartVelocityControlStep);
         }
         finally
         {
@@ -142,14 +125,6 @@ public sealed class Px4Autopilot : AutopilotAdapter
     {
         StopEntryStream();
         return ValueTask.CompletedTask;
-    }
-
-    internal static void CheckTakeoffAltitude(float altitudeMetres)
-    {
-        if (!float.IsFinite(altitudeMetres) || altitudeMetres < 0.5f || altitudeMetres > 500f)
-        {
-            throw new ArgumentOutOfRangeException(nameof(altitudeMetres), altitudeMetres, $"take off: altitude must be 0.5 m to 500 m above the local origin; got {altitudeMetres} m");
-        }
     }
 
     private static string? TakeoffProgress(Px4Autopilot adapter, float reachedMetres)

@@ -29,6 +29,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         await ap.TakeoffAsync(5, h.Token);
         Assert.InRange(-ap.Telemetry.DownMetres, 4.4f, 5.6f);
 
+        h.StartTick();
         await ap.StartVelocityControlAsync(h.Token);
         Assert.True(ap.InVelocityControl);
         Assert.Equal(ControlMode.VelocityControl, ap.Telemetry.Mode);
@@ -38,7 +39,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         List<SetpointResult> results = await h.FlyAsync(Forward, 2);
         Assert.All(results, r => Assert.Equal(SetpointResult.Sent, r));
         VehicleTelemetry after = ap.Telemetry;
-        float along = ((after.NorthMetres - before.NorthMetres) * MathF.Cos(before.YawRadians)) + ((after.EastMetres - before.EastMetres) * MathF.Sin(before.YawRadians));
+        float along = BridgeHarness.AlongHeadingMetres(before, after);
         Assert.True(along > 1f, $"2 s at 2 m/s body-forward moved the vehicle {along:0.00} m along its heading");
 
         await ap.HoldAsync(h.Token);
@@ -57,12 +58,23 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
     public async Task AModeAcknowledgedBeforeReadyAndSilentlyRevertedIsAnError()
     {
         // Real ArduCopter: GUIDED set 1.4 s after connect was ACKed and shown, then dropped to STABILIZE at "ArduPilot Ready".
-        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotReadyAfterSeconds = 4 },
-            new AutopilotOptions { ModeConfirmTimeout = TimeSpan.FromSeconds(8) });
-        Assert.True(h.Now < 3, $"connected at {h.Now:0.0} s, before Ready");
+        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotReadyAfterSeconds = 20 },
+            new AutopilotOptions { HeartbeatTimeout = TimeSpan.FromSeconds(15), ModeConfirmTimeout = TimeSpan.FromSeconds(30) });
+        Assert.True(h.Now < 15, $"connected at {h.Now:0.0} s, before Ready");
         AutopilotException error = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.ArmAsync(h.Token));
         Assert.Contains("silently went back to STABILIZE", error.Message);
         Assert.False(h.Autopilot.Telemetry.Armed);
+    }
+
+    [Fact]
+    public async Task ArmingBeforeTheEstimatorUsesGpsFailsWithArduPilotsReason()
+    {
+        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, new EmulatorOptions { ArduPilotEstimatorReadySeconds = 60 });
+        AutopilotException notReady = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.WaitReadyAsync(TimeSpan.FromSeconds(5), h.Token));
+        Assert.Contains("not ready after 5 s: the estimator is not using GPS yet", notReady.Message);
+        AutopilotException refused = await Assert.ThrowsAsync<AutopilotException>(() => h.Autopilot.ArmAsync(h.Token));
+        Assert.Contains("arm: COMPONENT_ARM_DISARM was rejected (Failed, 4)", refused.Message);
+        Assert.Contains("\"Arm: Need Position Estimate\"", refused.Message);
     }
 
     [Fact]
@@ -80,7 +92,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         Assert.Equal(ControlMode.Hold, change.To);
         Assert.Equal((uint)CopterMode.Loiter, change.CustomMode);
         Assert.Equal(SetpointResult.NotInControl, results[^1]);
-        long received = h.SetpointsReceived;
+        long received = await h.SettledSetpointsReceivedAsync();
         await h.FlyAsync(Forward, 0.5);
         Assert.Equal(received, h.SetpointsReceived); // refused in the adapter: nothing reaches the autopilot
     }
@@ -94,8 +106,7 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         var north = new VelocitySetpoint(SetpointFrame.LocalNed, 2f, 0f, 0f, 0f);
 
         // Default GUID_TIMEOUT 3 s: 1.5 s after the last setpoint the vehicle still flies it.
-        await h.FlyAsync(north, 2.5);
-        long received = h.SetpointsReceived;
+        await h.FlyAsync(north, 2.5, thenStop: true);
         await h.WaitAsync(1.5);
         Assert.True(ap.Telemetry.NorthMetresPerSecond > 1.5f, $"with GUID_TIMEOUT 3 s the last velocity still flies: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");
 
@@ -104,9 +115,9 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         ParameterResult set = await parameters.SetAsync(ap.SystemId, ap.ComponentId, "GUID_TIMEOUT", ParameterValue.FromSingle((float)file["GUID_TIMEOUT"]), h.Token);
         Assert.Equal(ParameterStatus.Ok, set.Status);
 
-        await h.FlyAsync(north, 2.5);
-        received = h.SetpointsReceived;
-        await h.WaitAsync(file["GUID_TIMEOUT"] + 1.5);
+        await h.FlyAsync(north, 2.5, thenStop: true);
+        long received = await h.SettledSetpointsReceivedAsync();
+        await h.WaitAsync(file["GUID_TIMEOUT"] + 1.3);
         Assert.True(MathF.Abs(ap.Telemetry.NorthMetresPerSecond) < 0.3f, $"with the file's GUID_TIMEOUT the vehicle stopped: {ap.Telemetry.NorthMetresPerSecond:0.00} m/s");
         Assert.Equal(received, h.SetpointsReceived); // the adapter re-sent nothing meanwhile
         Assert.Equal((uint)CopterMode.Guided, ap.Telemetry.CustomMode);

@@ -1,12 +1,16 @@
+using System.Threading.Channels;
+using DroneLiquid.Mavlink;
 using DroneLiquid.Mavlink.Transports;
 
 namespace DroneLiquid.FirmwareBridge.Tests.Fakes;
 
-/// <summary>A transport that receives nothing and counts what is sent to it.</summary>
+/// <summary>A transport that receives the frames a test injects (one read each) and counts what is sent to it.</summary>
 internal sealed class FakeTransport : ITransport
 {
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<byte[]> _inbound = Channel.CreateUnbounded<byte[]>();
     private long _sends;
+    private long _received;
+    private long _injected;
 
     public string Name => "fake";
 
@@ -16,9 +20,25 @@ internal sealed class FakeTransport : ITransport
 
     public long Sends => Interlocked.Read(ref _sends);
 
+    /// <summary>Injected reads the connection has taken.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
+    /// <summary>Frames injected so far.</summary>
+    public long Injected => Interlocked.Read(ref _injected);
+
 #pragma warning disable CS0067 // the fake never changes state on its own
     public event Action<ITransport, TransportState>? StateChanged;
 #pragma warning restore CS0067
+
+    /// <summary>Queues one frame from the autopilot (system 1, component 1).</summary>
+    public void Inject<T>(in T message, byte sequence = 0)
+        where T : unmanaged, IMavlinkMessage<T>
+    {
+        byte[] frame = new byte[MavlinkWire.MaxFrameLength];
+        int length = MavlinkEncoder.Encode(frame, in message, new MavlinkHeader(1, 1, sequence));
+        Interlocked.Increment(ref _injected);
+        _inbound.Writer.TryWrite(frame[..length]);
+    }
 
     public ValueTask StartAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +49,7 @@ internal sealed class FakeTransport : ITransport
     public ValueTask StopAsync()
     {
         State = TransportState.Stopped;
-        _stopped.TrySetResult();
+        _inbound.Writer.TryComplete();
         return ValueTask.CompletedTask;
     }
 
@@ -41,8 +61,17 @@ internal sealed class FakeTransport : ITransport
 
     public async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        await _stopped.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new TransportRead(0, 0);
+        while (await _inbound.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (_inbound.Reader.TryRead(out byte[]? frame))
+            {
+                frame.CopyTo(buffer);
+                Interlocked.Increment(ref _received);
+                return new TransportRead(frame.Length, 1);
+            }
+        }
+
+        return new TransportRead(0, 1);
     }
 
     public ValueTask DisposeAsync() => StopAsync();

@@ -54,6 +54,20 @@ internal sealed class BridgeHarness : IAsyncDisposable
     /// <summary>SET_POSITION_TARGET_LOCAL_NED frames the emulator has received from the companion, whatever it did with them.</summary>
     public long SetpointsReceived => Emulator.AcceptedSetpoints + Emulator.IgnoredSetpoints + Emulator.RejectedSetpoints;
 
+    /// <summary>
+    /// <see cref="SetpointsReceived"/> once the frames already on their way have arrived (0.2 s of simulated time): the
+    /// count a later one is compared with to show nothing more was sent.
+    /// </summary>
+    public async Task<long> SettledSetpointsReceivedAsync()
+    {
+        await WaitAsync(0.2);
+        return SetpointsReceived;
+    }
+
+    /// <summary>How far the vehicle moved along the heading it had at <paramref name="before"/>, metres.</summary>
+    public static float AlongHeadingMetres(in VehicleTelemetry before, in VehicleTelemetry after) =>
+        ((after.NorthMetres - before.NorthMetres) * MathF.Cos(before.YawRadians)) + ((after.EastMetres - before.EastMetres) * MathF.Sin(before.YawRadians));
+
     public static Scenario GroundScenario() => new()
     {
         World = WorldKind.Empty,
@@ -88,8 +102,22 @@ internal sealed class BridgeHarness : IAsyncDisposable
         }
 
         var connection = new MavlinkConnection(clientTransport, new MavlinkConnectionOptions(), world.Clock);
+        options ??= new AutopilotOptions
+        {
+            // Simulated seconds; generous because a loaded machine delays the receive thread in wall time while the
+            // simulation runs on at 10x.
+            HeartbeatTimeout = TimeSpan.FromSeconds(30),
+            ModeConfirmTimeout = TimeSpan.FromSeconds(6),
+            ArmConfirmTimeout = TimeSpan.FromSeconds(6),
+            Commands = new CommandClientOptions { AckTimeout = TimeSpan.FromSeconds(2) },
+        };
         var harness = new BridgeHarness(emulator, connection, companionPort);
         await connection.StartAsync();
+        for (int i = 0; i < 1000 && clientTransport.State != TransportState.Connected; i++)
+        {
+            await Task.Delay(10); // TCP: connected before simulated time starts, so the first HEARTBEAT is heard at 0 s
+        }
+
         harness._loop = EmulatorLoop.RunAsync(emulator, Speed, TimeProvider.System, cancellationToken: harness._stop.Token);
         harness.Autopilot = await AutopilotConnector.ConnectAsync(connection, options, cancellationToken: harness.Token);
         harness.Autopilot.ModeChanged += harness.ModeChanges.Enqueue;
@@ -103,6 +131,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         await Autopilot.WaitReadyAsync(TimeSpan.FromSeconds(60), Token);
         await Autopilot.ArmAsync(Token);
         await Autopilot.TakeoffAsync(altitudeMetres, Token);
+        StartTick();
         await Autopilot.StartVelocityControlAsync(Token);
         return Now;
     }
@@ -134,22 +163,45 @@ internal sealed class BridgeHarness : IAsyncDisposable
         return true;
     }
 
-    /// <summary>Calls <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> (simulated) for <paramref name="simSeconds"/>; returns the results.</summary>
-    public async Task<List<SetpointResult>> FlyAsync(VelocitySetpoint setpoint, double simSeconds, double rateHz = 20)
+    /// <summary>
+    /// Starts the caller's tick: <see cref="IAutopilot.SendVelocity"/> at <paramref name="rateHz"/> from a timer on the
+    /// simulation's clock, as the control tick runs, so the stream keeps its simulated rate however loaded the machine
+    /// is. It sends a zero velocity until <see cref="FlyAsync"/> gives it another. Start it before velocity control
+    /// starts, as the service does: PX4 falls back to Return if the first setpoint comes later than COM_OF_LOSS_T.
+    /// </summary>
+    public SetpointTick StartTick(double rateHz = 20) => Tick ??= new SetpointTick(Autopilot, Emulator.World.Clock, rateHz);
+
+    /// <summary>The running tick, if any.</summary>
+    public SetpointTick? Tick { get; private set; }
+
+    /// <summary>Stops the caller's tick: from now on nothing calls <see cref="IAutopilot.SendVelocity"/>.</summary>
+    public void StopTick()
     {
-        var results = new List<SetpointResult>();
-        double end = Now + simSeconds;
-        while (Now < end)
+        Tick?.Dispose();
+        Tick = null;
+    }
+
+    /// <summary>
+    /// Has the tick send <paramref name="setpoint"/> for <paramref name="simSeconds"/> (starting it if needed); returns
+    /// each call's result. Afterwards the tick sends zero velocity, or with <paramref name="thenStop"/> stops at once
+    /// (the caller going quiet, with the last velocity the last setpoint sent).
+    /// </summary>
+    public async Task<List<SetpointResult>> FlyAsync(VelocitySetpoint setpoint, double simSeconds, bool thenStop = false)
+    {
+        SetpointTick tick = StartTick();
+        tick.Begin(setpoint);
+        await WaitAsync(simSeconds);
+        if (thenStop)
         {
-            results.Add(Autopilot.SendVelocity(in setpoint));
-            await WaitAsync(1 / rateHz);
+            StopTick();
         }
 
-        return results;
+        return tick.End();
     }
 
     public async ValueTask DisposeAsync()
     {
+        StopTick();
         await Autopilot.DisposeAsync();
         await _stop.CancelAsync();
         if (_loop is not null)
