@@ -1,6 +1,7 @@
 using DroneLiquid.FirmwareBridge;
 using DroneLiquid.Flight.Control;
 using DroneLiquid.Flight.Frames;
+using DroneLiquid.Flight.Observations;
 using DroneLiquid.Flight.Policies;
 using DroneLiquid.Flight.Recorder;
 using DroneLiquid.Mavlink;
@@ -36,6 +37,7 @@ public static class FlightRunner
         using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task beating = BeatAsync(context, beat.Token);
         using FlightPolicy policy = FlightPolicy.Open(options.Policy.Path);
+        Warm(policy);
         using ICameraSource? camera = policy.IsVision ? (context.CameraFactory?.Invoke(policy) ?? CreateCamera(options.Sensors.Camera, context)) : null;
         camera?.Start();
         var layout = new TickLogLayout(
@@ -96,6 +98,17 @@ public static class FlightRunner
             await beating.ConfigureAwait(false);
             camera?.Stop();
         }
+    }
+
+    /// <summary>
+    /// One step on a neutral snapshot, then a reset: the step path is compiled and (for a vision policy) ONNX
+    /// Runtime has made its slow first run before the first tick, so that tick is not mistaken for a stall.
+    /// </summary>
+    private static void Warm(FlightPolicy policy)
+    {
+        var hover = new FlightSnapshot(new PositionNed(0f, 0f, -3f), default, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, -9.81f, new PositionNed(5f, 0f, -3f));
+        _ = policy.TryStep(in hover, 0.02f, out _);
+        policy.Reset();
     }
 
     private static void RefuseOtherFirmware(FirmwareSelection wanted, AutopilotAdapter autopilot, MavlinkConnection connection)

@@ -127,7 +127,7 @@ public sealed class FailsafeTests : IDisposable
     {
         // A 12 m fence (10 m inside its margin) around home, the target 8 m east, and a 14 m/s gust blowing north while
         // the policy flies: the envelope removes outward commands, but the wind beats it.
-        SimFlightResult result = await FakeFlights.FlyAsync(FakePolicies.WriteGoalSeekingPolicy(_folder.Path), Records, AutopilotKind.ArduPilot, TimeSpan.FromSeconds(40),
+        SimFlightResult result = await FakeFlights.FlyAsync(FakePolicies.WriteGoalSeekingPolicy(_folder.Path), Records, AutopilotKind.Px4, TimeSpan.FromSeconds(40),
             configure: o =>
             {
                 o.Envelope.GeofenceRadiusMetres = 12;

@@ -59,12 +59,20 @@ public sealed class LockstepClock : TimeProvider
         return _sim.CreateTimer(callback, state, dueTime, period);
     }
 
+    /// <summary>The first tick's budget: it JIT-compiles the tick path and makes ONNX Runtime's first run.</summary>
+    public static readonly TimeSpan FirstTickBudget = TimeSpan.FromSeconds(5);
+
     /// <summary>On the simulation thread after a step: waits until the ticks due so far have run, or the budget is spent.</summary>
     public void WaitForTicks(TimeSpan budget)
     {
         if (Volatile.Read(ref _completed) is not { } completed || completed() >= Interlocked.Read(ref _fired))
         {
             return;
+        }
+
+        if (completed() == 0 && budget < FirstTickBudget)
+        {
+            budget = FirstTickBudget;
         }
 
         long start = TimeProvider.System.GetTimestamp();

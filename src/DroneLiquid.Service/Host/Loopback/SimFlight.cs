@@ -98,8 +98,9 @@ public static class SimFlight
         FlightPlotter.SavePng(Path.Combine(run.RecordFolder, "flight.png"), world.World, world.Recorder, scenario.SuccessRadiusMetres);
         FlightSummary sim = world.Summary();
         FlightOutcome o = run.Outcome;
+        // The service's success (target reached, landed) counts only if the simulator saw no collision on the way.
         return new SimFlightResult(
-            o.Success,
+            o.Success && !sim.Crash,
             o.FinalState.ToString(),
             o.Reason,
             Math.Round(o.Duration.TotalSeconds, 2),
