@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using DroneLiquid.Flight.Failsafe;
 using DroneLiquid.Service.Host;
 using DroneLiquid.Service.Host.Loopback;
@@ -31,7 +30,7 @@ public sealed class RunHostTests : IDisposable
     {
         using var notify = new FakeNotifySocket();
         var world = new SimWorld(SitlScenario.Create(WorldKind.Empty, 7, 600), new SimWorldOptions { StopOnEpisodeEnd = false });
-        int port = FreeUdpPort();
+        int port = SimFlight.FreeUdpPort();
         await using AutopilotEmulator emulator = AutopilotEmulatorFactory.Create(AutopilotKind.Px4, world,
             AutopilotEmulatorFactory.CreateTransport(AutopilotKind.Px4, 0, port, IPAddress.Loopback), new EmulatorOptions { Px4ChecksPassAfterSeconds = 1 });
         await emulator.StartAsync();
@@ -100,12 +99,5 @@ public sealed class RunHostTests : IDisposable
         uint hold = (Px4Modes.SubLoiter << 24) | (Px4Modes.MainAuto << 16);
         Assert.Equal(hold, stopping.ModeAtArrival);
         Assert.Equal(setpointsAfterStop, stopping.SetpointsAtArrival);
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

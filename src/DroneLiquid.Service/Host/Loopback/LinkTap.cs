@@ -8,42 +8,24 @@ namespace DroneLiquid.Service.Host.Loopback;
 /// handled (telemetry updated, heartbeats seen). The simulator lets that happen before time moves on, so a busy
 /// machine does not make telemetry look stale or the heartbeat lost in simulated time.
 /// </summary>
-internal sealed class LinkTap(ITransport inner) : ITransport
+/// <param name="peerBytesSent">The emulator's bytes sent so far: on a stream (TCP) the bytes still in the kernel are
+/// invisible here, so the end is idle only once it has received as many as the peer sent.</param>
+internal sealed class LinkTap(ITransport inner, Func<long> peerBytesSent) : ForwardingTransport(inner)
 {
     private volatile bool _waiting;
 
-    public bool Idle => _waiting && (inner is not UdpTransportBase udp || udp.AvailableBytes == 0);
+    public bool Idle => _waiting && (Inner is UdpTransportBase udp ? udp.AvailableBytes == 0 : Inner.Counters.BytesReceived >= peerBytesSent());
 
-    public string Name => inner.Name;
-
-    public TransportState State => inner.State;
-
-    public TransportCounters Counters => inner.Counters;
-
-    public event Action<ITransport, TransportState>? StateChanged
-    {
-        add => inner.StateChanged += value;
-        remove => inner.StateChanged -= value;
-    }
-
-    public ValueTask StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
-
-    public ValueTask StopAsync() => inner.StopAsync();
-
-    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => inner.SendAsync(bytes, cancellationToken);
-
-    public async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    public override async ValueTask<TransportRead> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         _waiting = true;
         try
         {
-            return await inner.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return await Inner.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _waiting = false;
         }
     }
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -79,7 +79,7 @@ public static class SimFlight
             WrapAutopilot: options.WrapAutopilot,
             WrapTransport: t =>
             {
-                var watched = new LinkTap(t);
+                var watched = new LinkTap(t, () => emulator.Link.Counters.BytesSent);
                 Volatile.Write(ref tap, watched);
                 return watched;
             });
@@ -152,7 +152,7 @@ public static class SimFlight
     }
 
     /// <summary>A UDP port free on loopback now, for the PX4 onboard link (the emulator streams to it, the service listens on it).</summary>
-    private static int FreeUdpPort()
+    internal static int FreeUdpPort()
     {
         using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
