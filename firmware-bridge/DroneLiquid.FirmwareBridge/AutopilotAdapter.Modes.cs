@@ -197,6 +197,7 @@ public abstract partial class AutopilotAdapter
         uint mode = m.CustomMode;
         ModeChange? change = null;
         bool controlTaken = false;
+        ModeWaiter? waiter;
         lock (_modeGate)
         {
             uint previous = _customMode;
@@ -215,37 +216,38 @@ public abstract partial class AutopilotAdapter
                 change = new ModeChange(now, DecodeMode(previous), DecodeMode(mode), mode, byUs);
             }
 
-            _modeWaiter?.Observe(mode, status);
+            waiter = _modeWaiter;
+            ControlMode decoded = DecodeMode(mode);
+            lock (_telemetryGate)
+            {
+                // Inside the mode lock (always taken first), so Telemetry never lags the state the steps poll.
+                _telemetry = _telemetry with { HeartbeatTimestamp = now, Armed = armed, Mode = decoded, CustomMode = mode, SystemStatus = status };
+            }
         }
 
-        ControlMode decoded = DecodeMode(mode);
-        lock (_telemetryGate)
+        if (change is { } c)
         {
-            _telemetry = _telemetry with { HeartbeatTimestamp = now, Armed = armed, Mode = decoded, CustomMode = mode, SystemStatus = status };
+            if (controlTaken)
+            {
+                Log.ControlTaken(Logger, ModeName(mode));
+            }
+
+            Log.ModeChanged(Logger, c.From.ToString(), ModeName(mode), c.ByUs);
+            try
+            {
+                ModeChanged?.Invoke(c);
+            }
+            catch (Exception ex)
+            {
+                Log.HandlerFailed(Logger, ex, nameof(ModeChanged));
+            }
         }
 
-        if (change is not { } c)
-        {
-            return;
-        }
-
-        if (controlTaken)
-        {
-            Log.ControlTaken(Logger, ModeName(mode));
-        }
-
-        Log.ModeChanged(Logger, c.From.ToString(), ModeName(mode), c.ByUs);
-        try
-        {
-            ModeChanged?.Invoke(c);
-        }
-        catch (Exception ex)
-        {
-            Log.HandlerFailed(Logger, ex, nameof(ModeChanged));
-        }
+        // Last: a caller awaiting this mode resumes with the telemetry updated and the change already announced.
+        waiter?.Observe(mode, status);
     }
 
-    /// <summary>A pending mode change, completed from the HEARTBEAT watch (under its lock).</summary>
+    /// <summary>A pending mode change, completed from the HEARTBEAT watch (on the receive thread only).</summary>
     private sealed class ModeWaiter(AutopilotAdapter adapter, uint target, string step)
     {
         private bool _seenTarget;

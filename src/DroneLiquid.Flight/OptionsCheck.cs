@@ -14,4 +14,13 @@ internal static class OptionsCheck
             throw new ArgumentException(string.Join(Environment.NewLine, failures));
         }
     }
+
+    /// <summary>Adds "Section:Key is value; expected min to max" when <paramref name="value"/> lies outside [min, max].</summary>
+    public static void Range(List<string> failures, string section, string key, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"{section}:{key} is {value}; expected {min} to {max}");
+        }
+    }
 }

@@ -11,6 +11,8 @@ root.Subcommands.Add(SimCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 root.Subcommands.Add(FlyCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(CollectCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(BenchCommand.Create(BenchTickCommand.Create()));
 

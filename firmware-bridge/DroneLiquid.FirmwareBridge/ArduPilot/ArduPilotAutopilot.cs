@@ -18,6 +18,7 @@ public sealed class ArduPilotAutopilot : AutopilotAdapter
 
     private volatile bool _estimatorUsingGps;
     private volatile bool _takingOff;
+    private ushort _dataStreamRateHz;
 
     internal ArduPilotAutopilot(MavlinkConnection connection, VehicleInfo autopilot, AutopilotOptions options, ILogger? logger)
         : base(connection, autopilot, options, logger)
@@ -111,10 +112,26 @@ public sealed class ArduPilotAutopilot : AutopilotAdapter
             ? Task.CompletedTask
             : SetModeAsync((uint)CopterMode.Guided, "arm (GUIDED first: ArduCopter takes off only in GUIDED)", cancellationToken);
 
-    /// <summary>Fresh parameters stream nothing; when SET_MESSAGE_INTERVAL is refused, REQUEST_DATA_STREAM (all streams) is ArduPilot's older way.</summary>
-    protected override ValueTask<bool> RequestStreamFallbackAsync(uint messageId, double rateHz, CancellationToken cancellationToken) =>
-        Commands.RequestDataStreamAsync(SystemId, ComponentId, MavDataStream.All, (ushort)Math.Clamp(Math.Round(rateHz), 1, ushort.MaxValue),
-            cancellationToken: cancellationToken);
+    /// <summary>
+    /// Fresh parameters stream nothing; when SET_MESSAGE_INTERVAL is refused, REQUEST_DATA_STREAM (all streams) is
+    /// ArduPilot's older way. It has no ACK and covers every message, so it is sent again only for a higher rate.
+    /// </summary>
+    protected override async ValueTask<bool> RequestStreamFallbackAsync(uint messageId, double rateHz, CancellationToken cancellationToken)
+    {
+        ushort rate = (ushort)Math.Clamp(Math.Round(rateHz), 1, ushort.MaxValue);
+        if (rate <= _dataStreamRateHz)
+        {
+            return true;
+        }
+
+        bool sent = await Commands.RequestDataStreamAsync(SystemId, ComponentId, MavDataStream.All, rate, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (sent)
+        {
+            _dataStreamRateHz = rate;
+        }
+
+        return sent;
+    }
 
     /// <summary>
     /// Ready once "ArduPilot Ready" has passed (system_status STANDBY) and the pre-arm checks pass: from SYS_STATUS's

@@ -24,11 +24,11 @@ public sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
             failures.Add($"{S}:RateHz is {options.RateHz}; expected 1 to 500");
         }
 
-        Range(failures, nameof(options.SensorStaleAfter), options.SensorStaleAfter, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(5));
+        OptionsCheck.Range(failures, ControlOptions.Section, nameof(options.SensorStaleAfter), options.SensorStaleAfter, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(5));
         var minStall = rateOk ? 2 * options.Period : TimeSpan.FromMilliseconds(4);
-        Range(failures, nameof(options.SupervisorStallAfter), options.SupervisorStallAfter, minStall, TimeSpan.FromSeconds(10));
-        Range(failures, nameof(options.ReadyTimeout), options.ReadyTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
-        Range(failures, nameof(options.LandingTimeout), options.LandingTimeout, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
+        OptionsCheck.Range(failures, ControlOptions.Section, nameof(options.SupervisorStallAfter), options.SupervisorStallAfter, minStall, TimeSpan.FromSeconds(10));
+        OptionsCheck.Range(failures, ControlOptions.Section, nameof(options.ReadyTimeout), options.ReadyTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        OptionsCheck.Range(failures, ControlOptions.Section, nameof(options.LandingTimeout), options.LandingTimeout, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
         if (!Enum.IsDefined(options.StopAction))
         {
             failures.Add($"{S}:StopAction is {options.StopAction}; expected Hold, Land or Return");
@@ -45,13 +45,5 @@ public sealed class ControlOptionsValidator : IValidateOptions<ControlOptions>
         }
 
         return failures;
-    }
-
-    private static void Range(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)
-    {
-        if (value < min || value > max)
-        {
-            failures.Add($"{ControlOptions.Section}:{key} is {value}; expected {min} to {max}");
-        }
     }
 }

@@ -17,9 +17,9 @@ public sealed class FailsafeOptionsValidator : IValidateOptions<FailsafeOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        Range(failures, nameof(options.HeartbeatTimeout), options.HeartbeatTimeout, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(10));
-        Range(failures, nameof(options.HoldTimeout), options.HoldTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(600));
-        Range(failures, nameof(options.MissionTimeLimit), options.MissionTimeLimit, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24));
+        OptionsCheck.Range(failures, FailsafeOptions.Section, nameof(options.HeartbeatTimeout), options.HeartbeatTimeout, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(10));
+        OptionsCheck.Range(failures, FailsafeOptions.Section, nameof(options.HoldTimeout), options.HoldTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(600));
+        OptionsCheck.Range(failures, FailsafeOptions.Section, nameof(options.MissionTimeLimit), options.MissionTimeLimit, TimeSpan.FromSeconds(1), TimeSpan.FromHours(24));
         if (options.DeadlineMissesBeforeHold is < 1 or > 1000)
         {
             failures.Add($"{FailsafeOptions.Section}:DeadlineMissesBeforeHold is {options.DeadlineMissesBeforeHold}; expected 1 to 1000");
@@ -31,13 +31,5 @@ public sealed class FailsafeOptionsValidator : IValidateOptions<FailsafeOptions>
         }
 
         return failures;
-    }
-
-    private static void Range(List<string> failures, string key, TimeSpan value, TimeSpan min, TimeSpan max)
-    {
-        if (value < min || value > max)
-        {
-            failures.Add($"{FailsafeOptions.Section}:{key} is {value}; expected {min} to {max}");
-        }
     }
 }

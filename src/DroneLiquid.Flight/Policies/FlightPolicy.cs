@@ -15,10 +15,9 @@ namespace DroneLiquid.Flight.Policies;
 /// training and evaluation all step policies through this class, so they cannot disagree on what a policy
 /// sees. Opening allocates; <see cref="TryStep"/> does not. Not thread-safe: one per control loop.
 /// <para>
-/// policy.json describes the liquid network's whole input. For a vision policy that input starts with the
-/// perception network's features, so the first <see cref="FeatureCount"/> observations of policy.json name the
-/// image features (conventionally <c>image_feature_0</c>..., unit "1"; they enter the network as the CNN gives
-/// them, without normalisation) and the rest are observations computed from the <see cref="FlightSnapshot"/>.
+/// A vision policy's liquid input starts with the perception network's <see cref="FeatureCount"/> features (as
+/// the CNN gives them, without normalisation); policy.json lists only the observations after them, computed from
+/// the <see cref="FlightSnapshot"/>.
 /// </para>
 /// </summary>
 public sealed class FlightPolicy : IDisposable
@@ -37,12 +36,7 @@ public sealed class FlightPolicy : IDisposable
         _session = session;
         _vision = vision;
         int features = vision?.Spec.FeatureCount ?? 0;
-        if (document.Observations.Count < features)
-        {
-            throw new PolicyFormatException([$"{Path.Combine(directory, PolicyFolder.PolicyFileName)}: observations lists {document.Observations.Count} entries but the perception network alone gives {features} image features"]);
-        }
-
-        Observations = new ObservationBuilder([.. document.Observations.Skip(features)]);
+        Observations = new ObservationBuilder(document.Observations);
         Actions = new ActionDecoder(document.Actions);
         var model = (vision?.Session ?? session!).Model;
         int observationWidth = vision?.ObservationCount ?? model.InputSize;

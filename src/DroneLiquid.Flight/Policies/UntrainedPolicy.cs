@@ -44,8 +44,7 @@ public static class UntrainedPolicy
     public static string WriteVision(string directory, int width = 128, int height = 96, int features = 16, int seed = 1)
     {
         var spec = new CfcSpec(features + StateObservations.Count, 16, BackboneUnits: 32, ProjSize: 4);
-        var observations = Enumerable.Range(0, features).Select(i => new ObservationInput($"image_feature_{i}", "1")).Concat(StateObservations).ToArray();
-        var document = Document("untrained-vision", "random weights: conv trunk features and state observations to a heading-frame velocity", spec, observations, Actions);
+        var document = Document("untrained-vision", "random weights: conv trunk features and state observations to a heading-frame velocity", spec, StateObservations, Actions);
         Directory.CreateDirectory(directory);
         string graph = Path.Combine(Path.GetTempPath(), $"droneliquid-trunk-{Guid.NewGuid():N}.onnx");
         try

@@ -23,9 +23,9 @@ public static class PolicyFolder
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(weights);
         var problems = StateDictLayout.Check(document.Architecture, weights).Select(p => $"{WeightsFileName}: {p}").ToList();
-        if (document.Observations.Count != document.Architecture.InputSize)
+        if (PolicyJson.ObservationWidthProblem(document.Observations.Count, document.Architecture.InputSize, perceptionOnnxPath is not null) is { } problem)
         {
-            problems.Add($"{PolicyFileName}: observation.inputs: has {document.Observations.Count} entries, but the architecture takes input_size = {document.Architecture.InputSize}");
+            problems.Add($"{PolicyFileName}: observation.inputs: {problem}");
         }
 
         if (document.Actions.Count != document.Architecture.OutputSize)

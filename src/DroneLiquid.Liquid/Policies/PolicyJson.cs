@@ -82,16 +82,17 @@ public static class PolicyJson
             string? name = root.String("name");
             string? description = root.String("description", allowEmpty: true);
             var architecture = root.Object("architecture") is { } a ? ArchitectureJson.Read(a) : null;
-            var observations = root.Object("observation") is { } o ? ReadObservations(o, architecture) : null;
+            var files = root.Object("files") is { } f ? ReadFiles(f) : null;
+            bool vision = files?.ContainsKey(PolicyFolder.PerceptionFileName) == true;
+            var observations = root.Object("observation") is { } o ? ReadObservations(o, architecture, vision) : null;
             var actions = root.Object("action") is { } act ? ReadActions(act, architecture) : null;
             var provenance = root.Object("provenance") is { } p ? ReadProvenance(p) : null;
-            var files = root.Object("files") is { } f ? ReadFiles(f) : null;
             problems.ThrowIfAny();
             return new PolicyDocument(name!, description!, architecture!, observations!, actions!, provenance!, files!);
         }
     }
 
-    private static ObservationInput[]? ReadObservations(JsonCursor c, LiquidModelSpec? architecture)
+    private static ObservationInput[]? ReadObservations(JsonCursor c, LiquidModelSpec? architecture, bool vision)
     {
         c.RejectUnknownKeys("observation", "inputs");
         if (c.Array("inputs") is not { } items)
@@ -99,9 +100,9 @@ public static class PolicyJson
             return null;
         }
 
-        if (architecture is not null && items.Count != architecture.InputSize)
+        if (architecture is not null && ObservationWidthProblem(items.Count, architecture.InputSize, vision) is { } problem)
         {
-            c.Problem("inputs", $"has {items.Count} entries, but the architecture takes input_size = {architecture.InputSize}");
+            c.Problem("inputs", problem);
         }
 
         var inputs = items.Select(i =>
@@ -116,6 +117,16 @@ public static class PolicyJson
         CheckUniqueNames(c, "inputs", items, inputs.Select(x => x?.Name));
         return inputs.Any(x => x is null) ? null : inputs.Select(x => x!).ToArray();
     }
+
+    /// <summary>
+    /// A state policy lists one observation per network input. A vision policy (with perception.onnx) lists only
+    /// the observations after the image features, which come first; the graph's feature count is checked when
+    /// the perception network is opened.
+    /// </summary>
+    internal static string? ObservationWidthProblem(int observations, int inputSize, bool vision) =>
+        vision
+            ? observations < inputSize ? null : $"has {observations} entries, but a vision policy's architecture (input_size = {inputSize}) takes the image features first, so fewer are allowed"
+            : observations == inputSize ? null : $"has {observations} entries, but the architecture takes input_size = {inputSize}";
 
     private static ActionOutput[]? ReadActions(JsonCursor c, LiquidModelSpec? architecture)
     {

@@ -95,6 +95,31 @@ public sealed class ArduPilotAutopilotTests(ITestOutputHelper output)
         long received = await h.SettledSetpointsReceivedAsync();
         await h.FlyAsync(Forward, 0.5);
         Assert.Equal(received, h.SetpointsReceived); // refused in the adapter: nothing reaches the autopilot
+
+        await ap.ReturnAsync(h.Token); // the service may still end the flight explicitly
+        Assert.Equal((uint)CopterMode.Rtl, ap.Telemetry.CustomMode);
+        Assert.True(h.ModeChanges.Last().ByUs);
+    }
+
+    [Fact]
+    public async Task HoldBrakesThenLoitersWhenConfiguredFor()
+    {
+        await using BridgeHarness h = await BridgeHarness.StartAsync(AutopilotKind.ArduPilot, options: new AutopilotOptions
+        {
+            ArduPilotLoiterAfterBrake = true,
+            ModeConfirmTimeout = TimeSpan.FromSeconds(6),
+        });
+        AutopilotAdapter ap = h.Autopilot;
+        await h.TakeControlAsync();
+        await h.FlyAsync(Forward, 2);
+        Assert.True(ap.Telemetry.NorthMetresPerSecond * ap.Telemetry.NorthMetresPerSecond + ap.Telemetry.EastMetresPerSecond * ap.Telemetry.EastMetresPerSecond > 1f);
+
+        await ap.HoldAsync(h.Token);
+        Assert.Equal((uint)CopterMode.Loiter, ap.Telemetry.CustomMode);
+        float speed = MathF.Sqrt(ap.Telemetry.NorthMetresPerSecond * ap.Telemetry.NorthMetresPerSecond + ap.Telemetry.EastMetresPerSecond * ap.Telemetry.EastMetresPerSecond);
+        Assert.True(speed < 0.5f, $"BRAKE stopped the vehicle before LOITER: {speed:0.00} m/s");
+        Assert.Contains(h.ModeChanges, c => c.CustomMode == (uint)CopterMode.Brake && c.ByUs);
+        Assert.Contains(h.ModeChanges, c => c.CustomMode == (uint)CopterMode.Loiter && c.ByUs);
     }
 
     [Fact]

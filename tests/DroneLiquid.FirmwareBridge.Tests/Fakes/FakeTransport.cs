@@ -53,9 +53,19 @@ internal sealed class FakeTransport : ITransport
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Called with each MAVLink 2 frame sent (message id, payload); a scripted autopilot answers here.</summary>
+    public Action<uint, byte[]>? OnSent { get; set; }
+
     public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _sends);
+        ReadOnlySpan<byte> frame = bytes.Span;
+        if (OnSent is { } onSent && frame.Length >= MavlinkWire.HeaderLengthV2 && frame[0] == MavlinkWire.StxV2)
+        {
+            uint messageId = (uint)(frame[7] | (frame[8] << 8) | (frame[9] << 16));
+            onSent(messageId, frame.Slice(MavlinkWire.HeaderLengthV2, frame[1]).ToArray());
+        }
+
         return ValueTask.FromResult(true);
     }
 

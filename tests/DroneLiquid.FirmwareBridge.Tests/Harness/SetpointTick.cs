@@ -12,6 +12,7 @@ internal sealed class SetpointTick : IDisposable
     private readonly Lock _gate = new();
     private List<SetpointResult>? _recording;
     private VelocitySetpoint _setpoint = VelocitySetpoint.Stop;
+    private bool _stopped;
 
     public SetpointTick(IAutopilot autopilot, TimeProvider clock, double rateHz)
     {
@@ -41,12 +42,26 @@ internal sealed class SetpointTick : IDisposable
         }
     }
 
-    public void Dispose() => _timer.Dispose();
+    /// <summary>Stops the timer; a callback already on its way sends nothing (so nothing follows the last setpoint).</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+        }
+
+        _timer.Dispose();
+    }
 
     private void Send()
     {
         lock (_gate)
         {
+            if (_stopped)
+            {
+                return;
+            }
+
             SetpointResult result = _autopilot.SendVelocity(in _setpoint);
             _recording?.Add(result);
         }

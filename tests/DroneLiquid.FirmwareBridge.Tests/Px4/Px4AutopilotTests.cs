@@ -90,8 +90,11 @@ public sealed class Px4AutopilotTests(ITestOutputHelper output)
         }
 
         Assert.True(ap.InVelocityControl);
+        await ap.ReturnAsync(h.Token);
+        Assert.False(ap.InVelocityControl);
+        Assert.Equal(ControlMode.Return, ap.Telemetry.Mode);
         Assert.DoesNotContain(h.ModeChanges, c => !c.ByUs);
-        Assert.True(ap.IgnoredAcks >= 5, $"{ap.IgnoredAcks} duplicate ACKs ignored");
+        Assert.True(ap.IgnoredAcks >= 6, $"{ap.IgnoredAcks} duplicate ACKs ignored");
     }
 
     [Fact]

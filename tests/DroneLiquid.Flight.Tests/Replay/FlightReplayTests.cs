@@ -34,7 +34,9 @@ public class FlightReplayTests
 
         Assert.True(result.SamePolicy);
         Assert.True(result.Exact, $"max |d| {result.MaxAbsDifference} at tick {result.WorstTick}, {result.StatusMismatches} status mismatches");
-        Assert.InRange(result.Compared, 140, 175); // 100 + 25 before the frozen position goes stale + 30 + the tick of the resume
+        // At least the 100 + 25 (before the frozen position goes stale) + 30 scripted steps; more when the session
+        // thread is slow to apply the stop on a loaded machine.
+        Assert.True(result.Compared >= 150 && result.Compared == result.Steps, $"{result.Compared} compared, {result.Steps} steps, {result.Ticks} ticks");
         Assert.True(result.Ticks > result.Steps + 10, $"{result.Ticks} ticks, {result.Steps} steps"); // start-up and the stale stretch step nothing
         using var log = TickLogReader.Open(Path.Combine(folder, FlightRecorder.TickLogFileName));
         Assert.Equal(vision ? 8 : 0, log.Layout.FeatureCount);

@@ -41,9 +41,38 @@ public class PolicyFolderTests
         var spec = SamplePolicies.Specs().First();
         using var folder = new TempFolder();
         File.WriteAllBytes(folder.File("cnn.onnx"), [1, 2, 3, 4]);
-        PolicyFolder.Write(folder.File("policy"), SamplePolicies.Document(spec), SamplePolicies.Weights(spec), folder.File("cnn.onnx"));
+        PolicyFolder.Write(folder.File("policy"), VisionDocument(spec, imageFeatures: 3), SamplePolicies.Weights(spec), folder.File("cnn.onnx"));
         var policy = PolicyFolder.Read(folder.File("policy"));
         Assert.Equal("9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a", policy.Document.Files["perception.onnx"]);
+        Assert.Equal(spec.InputSize - 3, policy.Document.Observations.Count);
+    }
+
+    [Fact]
+    public void AVisionPolicyMustLeaveInputsForTheImageFeatures()
+    {
+        var spec = SamplePolicies.Specs().First();
+        using var folder = new TempFolder();
+        File.WriteAllBytes(folder.File("cnn.onnx"), [1, 2, 3, 4]);
+        var ex = Assert.Throws<PolicyFormatException>(() =>
+            PolicyFolder.Write(folder.File("policy"), SamplePolicies.Document(spec), SamplePolicies.Weights(spec), folder.File("cnn.onnx")));
+        Assert.Equal(
+            $"policy.json: observation.inputs: has {spec.InputSize} entries, but a vision policy's architecture (input_size = {spec.InputSize}) takes the image features first, so fewer are allowed",
+            Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void AStatePolicyWithFewerObservationsThanInputsIsRefused()
+    {
+        var spec = SamplePolicies.Specs().First();
+        using var folder = new TempFolder();
+        var ex = Assert.Throws<PolicyFormatException>(() => PolicyFolder.Write(folder.Path, VisionDocument(spec, imageFeatures: 3), SamplePolicies.Weights(spec)));
+        Assert.Equal($"policy.json: observation.inputs: has {spec.InputSize - 3} entries, but the architecture takes input_size = {spec.InputSize}", Assert.Single(ex.Problems));
+    }
+
+    private static PolicyDocument VisionDocument(LiquidModelSpec spec, int imageFeatures)
+    {
+        var document = SamplePolicies.Document(spec);
+        return document with { Observations = [.. document.Observations.Skip(imageFeatures)] };
     }
 
     [Fact]
