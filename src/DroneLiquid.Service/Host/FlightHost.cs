@@ -18,7 +18,9 @@ namespace DroneLiquid.Service.Host;
 /// </summary>
 public static class FlightHost
 {
-    public static IHost Build(IConfiguration configuration, string baseDirectory, TimeProvider? time = null)
+    /// <param name="time">The service clock (default the system's; tests give the simulation's).</param>
+    /// <param name="started">Called with the session before it flies (tests lockstep the simulation with its ticks).</param>
+    public static IHost Build(IConfiguration configuration, string baseDirectory, TimeProvider? time = null, Action<FlightSession>? started = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = baseDirectory, ApplicationName = "droneliquid" });
@@ -44,7 +46,9 @@ public static class FlightHost
         builder.Services.AddHostedService(sp => new SystemdWatchdog(sp.GetRequiredService<ISystemdNotifier>(),
             sp.GetRequiredService<WatchdogSettings>() is { } w && w != Disabled ? w : null,
             sp.GetRequiredService<FlightHealth>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SystemdWatchdog>>()));
-        builder.Services.AddSingleton<FlightWorker>();
+        builder.Services.AddSingleton(sp => new FlightWorker(sp.GetRequiredService<IOptions<DroneLiquidOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<FlightMetrics>(), sp.GetRequiredService<LinkMetrics>(),
+            sp.GetRequiredService<FlightHealth>(), sp.GetRequiredService<IHostApplicationLifetime>(), started));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlightWorker>());
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout(configuration));
         return builder.Build();

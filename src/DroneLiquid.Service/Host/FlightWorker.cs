@@ -25,15 +25,16 @@ public sealed class FlightWorker : BackgroundService
     private Task? _flight;
     private CancellationTokenRegistration _stopping;
 
+    /// <param name="started">Called with the session before it flies (tests reach its tick count through it).</param>
     public FlightWorker(IOptions<DroneLiquidOptions> options, TimeProvider time, ILoggerFactory loggers, FlightMetrics metrics, LinkMetrics linkMetrics,
-        FlightHealth health, IHostApplicationLifetime lifetime)
+        FlightHealth health, IHostApplicationLifetime lifetime, Action<FlightSession>? started = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(lifetime);
         _options = options.Value;
         _lifetime = lifetime;
         _logger = loggers.CreateLogger<FlightWorker>();
-        _context = new FlightRunContext(time, loggers, metrics, linkMetrics, health);
+        _context = new FlightRunContext(time, loggers, metrics, linkMetrics, health, Started: started);
     }
 
     /// <summary>The flight's result once it ended; null before, or when it could not start.</summary>

@@ -36,7 +36,8 @@ public sealed class RunHostTests : IDisposable
         await emulator.StartAsync();
         using var simStop = new CancellationTokenSource();
         var clock = new LockstepClock(world.Clock, TimeSpan.FromMilliseconds(20));
-        Task pacer = SimPacer.RunAsync(emulator, 4, null, _ => { }, simStop.Token);
+        // The host is composed as on a vehicle, on the simulation's clock in lockstep with its ticks.
+        Task pacer = SimPacer.RunAsync(emulator, 4, null, _ => clock.WaitForTicks(TimeSpan.FromMilliseconds(250)), simStop.Token);
 
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -54,7 +55,7 @@ public sealed class RunHostTests : IDisposable
         Environment.SetEnvironmentVariable("WATCHDOG_USEC", "2000000");
         try
         {
-            host = FlightHost.Build(configuration, _folder.Path, clock);
+            host = FlightHost.Build(configuration, _folder.Path, clock, session => clock.Follow(() => session.TicksCompleted));
             await host.StartAsync();
         }
         finally
@@ -78,7 +79,8 @@ public sealed class RunHostTests : IDisposable
         // Fly until the policy has had the vehicle for a few seconds, then stop the service as systemd would.
         uint offboard = Px4Modes.MainOffboard << 16;
         Assert.True(SpinWait.SpinUntil(() => emulator.CustomMode == offboard && -world.Vehicle.State.PositionNed.Z > 2.5f && world.Vehicle.State.PositionNed.X > 3, TimeSpan.FromSeconds(60)),
-            $"the vehicle never flew under the policy (mode 0x{emulator.CustomMode:X8}, position {world.Vehicle.State.PositionNed})");
+            $"the vehicle never flew under the policy (mode 0x{emulator.CustomMode:X8}, position {world.Vehicle.State.PositionNed}; " +
+            $"{host.Services.GetRequiredService<FlightWorker>().StartProblem ?? host.Services.GetRequiredService<FlightWorker>().Result?.Outcome.Reason})");
         await host.StopAsync();
         FlightWorker worker = host.Services.GetRequiredService<FlightWorker>();
         long setpointsAfterStop = emulator.AcceptedSetpoints;
