@@ -8,6 +8,9 @@ root.Subcommands.Add(ModelCommand.Create(ModelInfoCommand.Create(), ModelImportC
 root.Subcommands.Add(SensorsCommand.Create());
 root.Subcommands.Add(MavlinkCommand.Create());
 root.Subcommands.Add(SimCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
+root.Subcommands.Add(FlyCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(CollectCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
