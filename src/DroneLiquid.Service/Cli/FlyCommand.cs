@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace DroneLiquid.Service.Cli;
 
 /// <summary>
-/// `droneliquid fly --sim [--autopilot px4|ardupilot] [--world forest|urban|empty] [--seed N] [--policy DIR]
+/// `droneliquid fly --sim [--autopilot px4|ardupilot] [--world auto|forest|urban|empty] [--seed N] [--policy DIR]
 /// [--speed X] [--time-limit S] [--out DIR] [--json]`: the main job. Starts the emulated autopilot on loopback and
 /// flies the policy through it with the service's own composition over real MAVLink: arm, take off, fly to the
 /// world's target, land. Progress on stderr about twice a second; the summary on stderr (one JSON object on
@@ -19,11 +19,17 @@ namespace DroneLiquid.Service.Cli;
 /// </summary>
 internal static class FlyCommand
 {
+    private const string AutoWorld = "auto";
+
     public static Command Create()
     {
         var sim = new Option<bool>("--sim") { Description = "Fly the built-in simulator (required: a real vehicle flies with `droneliquid run`)." };
         var autopilot = new Option<string>("--autopilot") { Description = "Emulated autopilot: px4 (UDP) or ardupilot (TCP).", DefaultValueFactory = _ => "px4" };
-        var world = new Option<string>("--world") { Description = "World: forest, urban or empty.", DefaultValueFactory = _ => "forest" };
+        var world = new Option<string>("--world")
+        {
+            Description = "World: forest, urban or empty; auto (the default) is empty for a state policy, which cannot see obstacles, and forest for a vision policy.",
+            DefaultValueFactory = _ => AutoWorld,
+        };
         var seed = new Option<ulong>("--seed") { Description = "World seed.", DefaultValueFactory = _ => 7UL };
         var policy = new Option<string>("--policy") { Description = "Policy folder.", DefaultValueFactory = _ => Path.Combine("models", "state-nav") };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (0.5 to 50).", DefaultValueFactory = _ => SimFlightOptions.DefaultSpeed };
@@ -104,6 +110,11 @@ internal static class FlyCommand
         if (!Directory.Exists(policy))
         {
             throw new BadInputException($"--policy: no policy folder at '{policy}' (expected policy.json and weights.safetensors there)");
+        }
+
+        if (world == AutoWorld)
+        {
+            world = File.Exists(Path.Combine(policy, PolicyFolder.PerceptionFileName)) ? "forest" : "empty";
         }
 
         return new SimFlightOptions

@@ -57,6 +57,18 @@ public sealed class RunAndFlyCommandTests : IDisposable
         Assert.Contains(argsAndMessage[^1], stderr);
     }
 
+    [Fact]
+    public void Fly_picks_the_empty_world_for_a_state_policy_and_the_forest_for_a_vision_policy()
+    {
+        // A state policy cannot see obstacles: flying it through trees would test luck, not the service.
+        string state = FakePolicies.WriteStatePolicy(_folder.Path);
+        string vision = DroneLiquid.Flight.Policies.UntrainedPolicy.WriteVision(Path.Combine(_folder.Path, "vision"), 64, 48, 8);
+
+        Assert.Equal(DroneLiquid.Sim.Worlds.WorldKind.Empty, FlyCommand.BuildOptions("px4", "auto", 7, state, 5, 90, "flights").World);
+        Assert.Equal(DroneLiquid.Sim.Worlds.WorldKind.Forest, FlyCommand.BuildOptions("px4", "auto", 7, vision, 5, 90, "flights").World);
+        Assert.Equal(DroneLiquid.Sim.Worlds.WorldKind.Urban, FlyCommand.BuildOptions("px4", "urban", 7, state, 5, 90, "flights").World);
+    }
+
     private static (int ExitCode, string StdOut, string StdErr) Run(params string[] args)
     {
         var root = new RootCommand("test");
