@@ -20,8 +20,8 @@ work=${ARM64_CHECK_WORK:-}
 # shellcheck source=deploy/lib/timing.sh
 . deploy/lib/timing.sh
 
-# The end-to-end run: one variable, so it can become `fly --sim ...` when that verb lands.
-E2E_ARGS=(sim run --scenario sim/scenarios/forest-gusts.json)
+# The end-to-end run: the main job, the published bundled policy flying the emulated PX4 over loopback MAVLink.
+E2E_ARGS=(fly --sim --policy "$publish/models/state-nav")
 
 fail() { echo "check-arm64: $*" >&2; exit 1; }
 
