@@ -85,7 +85,7 @@ internal sealed class FakeSessionRig : IAsyncDisposable
         {
             // Session reactions (Hold, Land, progress) run on the thread pool after the tick: give them a moment of
             // real time, or a loaded machine lets the fake clock run ahead of them.
-            if (SpinWait.SpinUntil(condition, TimeSpan.FromMilliseconds(i % 10 == 0 ? 20 : 2)))
+            if (SpinWait.SpinUntil(condition, TimeSpan.FromMilliseconds(i % 10 == 0 ? 50 : 2)))
             {
                 return;
             }
@@ -100,7 +100,8 @@ internal sealed class FakeSessionRig : IAsyncDisposable
     public void FlyToPolicyControl()
     {
         Start();
-        TickUntil(() => Session.State == FlightState.PolicyControl, 200, "PolicyControl");
+        // Generous: the preflight dialogue runs on the thread pool, which a loaded CI machine can starve for a while.
+        TickUntil(() => Session.State == FlightState.PolicyControl, 2000, "PolicyControl");
     }
 
     /// <summary>Ticks until the run ends and returns its outcome.</summary>

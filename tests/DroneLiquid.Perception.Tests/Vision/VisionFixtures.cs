@@ -29,7 +29,8 @@ internal static class VisionFixtures
             "vision-test",
             "trunk + CfC",
             Liquid,
-            Enumerable.Range(0, Liquid.InputSize).Select(i => new ObservationInput(i < Features ? $"feature_{i}" : $"obs_{i}", "1")).ToArray(),
+            // A vision policy lists only the observations after the image features; without perception every input is one.
+            Enumerable.Range(0, Liquid.InputSize).Skip(withPerception ? Features : 0).Select(i => new ObservationInput(i < Features ? $"feature_{i}" : $"obs_{i}", "1")).ToArray(),
             Enumerable.Range(0, 3).Select(i => new ActionOutput($"velocity_frd_{i}", "m/s")).ToArray(),
             new PolicyProvenance("tests", DateTimeOffset.UnixEpoch, new Dictionary<string, string>()),
             new Dictionary<string, string>());
