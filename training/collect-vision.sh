@@ -4,4 +4,4 @@
 set -eu
 D=${DRONELIQUID:-../src/DroneLiquid.Service/bin/Release/net10.0/droneliquid}
 nice -n 5 "$D" collect --world forest --episodes 150 --seed 21 --out data/vision-forest --image 64x48 --noise 0.3 --wind 1.5
-nice -n 5 "$D" collect --world forest --episodes 8 --seed 22 --purpose validation --out data/vision-forest-val8 --image 64x48 --noise 0.3 --wind 1.5
+nice -n 5 "$D" collect --world forest --episodes 24 --seed 22 --purpose validation --out data/vision-forest-val --image 64x48 --noise 0.3 --wind 1.5

@@ -62,29 +62,17 @@ public sealed class TorchConvTrunk : nn.Module<Tensor, Tensor>
 
     /// <param name="input">[n, 3, Height, Width].</param>
     /// <returns>[n, Features].</returns>
-    /// <summary>
-    /// A convolution as im2col and a matrix product (unfold, then weight [out, in k k] times the patches). libtorch
-    /// 2.10's CPU conv2d kernel gave wrong values (errors up to 0.1) for the 5x5 stride-2 layers with 24 and 36
-    /// input channels on this machine, against a naive reference and ONNX Runtime; the matrix product is exact.
-    /// </summary>
-    private static Tensor Convolve(Tensor x, Conv2d conv, int kernel, int stride)
-    {
-        int pad = kernel / 2;
-        long n = x.shape[0], h = x.shape[2], w = x.shape[3];
-        long outH = (h + 2 * pad - kernel) / stride + 1, outW = (w + 2 * pad - kernel) / stride + 1;
-        var patches = nn.functional.unfold(x, kernel, padding: pad, stride: stride);
-        var weight = conv.weight!.reshape(conv.weight!.shape[0], -1);
-        var y = weight.matmul(patches) + conv.bias!.reshape(1, -1, 1);
-        return y.reshape(n, conv.weight!.shape[0], outH, outW);
-    }
-
+    /// <remarks>
+    /// libtorch's conv2d, correct here only because <see cref="TorchSetup.Initialise"/> caps oneDNN at SSE4.1 (its
+    /// AVX2/AVX-512 JIT kernels were wrong for these layers); TrunkOnnxParityTests check it against ONNX Runtime.
+    /// </remarks>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
         var x = input;
         for (int i = 0; i < _convs.Length; i++)
         {
-            x = nn.functional.relu(Convolve(x, _convs[i], Layers[i].Kernel, Layers[i].Stride));
+            x = nn.functional.relu(_convs[i].call(x));
         }
 
         return _dense.call(x.flatten(1)).tanh().MoveToOuterDisposeScope();
