@@ -148,7 +148,8 @@ internal sealed class ControlTick
         var t = _autopilot.Telemetry;
         var position = new PositionNed(t.NorthMetres, t.EastMetres, t.DownMetres);
         var velocity = new VelocityNed(t.NorthMetresPerSecond, t.EastMetresPerSecond, t.DownMetresPerSecond);
-        bool fresh = Fresh(t.PositionTimestamp, start) && Fresh(t.AttitudeTimestamp, start) && (!_needsImu || Fresh(t.ImuTimestamp, start));
+        bool positionFresh = Fresh(t.PositionTimestamp, start);
+        bool fresh = positionFresh && Fresh(t.AttitudeTimestamp, start) && (!_needsImu || Fresh(t.ImuTimestamp, start));
         fresh &= ReadCamera();
         var snapshot = new FlightSnapshot(
             position, velocity, t.RollRadians, t.PitchRadians, t.YawRadians,
@@ -190,11 +191,11 @@ internal sealed class ControlTick
         // A network that gives NaN, or outputs that decode to infinity, are both a broken policy.
         _flags.PolicyOutputNonFinite = step == PolicyStepStatus.NonFiniteOutput || (output.Interventions & EnvelopeInterventions.NonFiniteCommand) != 0;
         _flags.ConsecutiveDeadlineMisses = _consecutiveMisses;
-        _flags.GeofenceBreached = Fresh(t.PositionTimestamp, start) && (position.HorizontalDistance > _fenceRadius || position.AltitudeMetres > _ceiling);
+        _flags.GeofenceBreached = positionFresh && (position.HorizontalDistance > _fenceRadius || position.AltitudeMetres > _ceiling);
         _flags.PilotModeChanged = _pilotModeChanged;
         _flags.BatteryLow = t.BatteryTimestamp != 0 && t.BatteryRemainingFraction < _batteryLow;
         _flags.BatteryCritical = t.BatteryTimestamp != 0 && t.BatteryRemainingFraction < _batteryCritical;
-        _flags.TargetReached = Fresh(t.PositionTimestamp, start) && distance <= _plan.TargetRadiusMetres;
+        _flags.TargetReached = positionFresh && distance <= _plan.TargetRadiusMetres;
         _flags.StopAction = (FailsafeAction)_stopAction;
         var decision = _machine.Update(_time.GetElapsedTime(_flightStart, start), _flags);
         _decision = (int)decision.State | ((int)decision.Action << 8) | ((int)decision.Trigger << 16);
@@ -219,7 +220,7 @@ internal sealed class ControlTick
         }
 
         Record(start, elapsed, snapshot, step, sent, sentYawRate, output.Interventions, decision);
-        Track(position, velocity, distance, decision.State, Fresh(t.PositionTimestamp, start));
+        Track(position, velocity, distance, decision.State, positionFresh);
         long end = _time.GetTimestamp();
         bool missed = end - dueTimestamp > _periodTicks;
         _consecutiveMisses = missed ? _consecutiveMisses + 1 : 0;

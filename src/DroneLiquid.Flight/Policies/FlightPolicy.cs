@@ -122,27 +122,18 @@ public sealed class FlightPolicy : IDisposable
         var observed = Observations.Build(snapshot, _raw, _normalised, out _);
         if (observed != ObservationStatus.Ok)
         {
-            return observed == ObservationStatus.NonFinite ? PolicyStepStatus.ObservationNonFinite : PolicyStepStatus.ObservationOutOfRange;
+            return Map(observed);
         }
 
-        var stepped = _vision is null
+        var stepped = Map(_vision is null
             ? _session!.TryStep(_normalised, elapsedSeconds, _outputs)
-            : _vision.TryStep(_normalised, elapsedSeconds, _outputs);
-        switch (stepped)
+            : _vision.TryStep(_normalised, elapsedSeconds, _outputs));
+        if (stepped == PolicyStepStatus.Ok)
         {
-            case StepStatus.Ok:
-                command = Actions.Decode(_outputs);
-                return PolicyStepStatus.Ok;
-            case StepStatus.InvalidElapsedTime:
-                return PolicyStepStatus.InvalidElapsedTime;
-            case StepStatus.NonFiniteInput:
-                // The image held a non-finite value; the observations were checked above.
-                return PolicyStepStatus.ObservationNonFinite;
-            case StepStatus.NonFiniteResult:
-                return PolicyStepStatus.NonFiniteOutput;
-            default:
-                throw new InvalidOperationException($"policy '{Document.Name}' rejected a step: {stepped}; its widths were checked at open");
+            command = Actions.Decode(_outputs);
         }
+
+        return stepped;
     }
 
     /// <summary>
@@ -164,20 +155,26 @@ public sealed class FlightPolicy : IDisposable
         var observed = Observations.Check(_raw, out _);
         if (observed != ObservationStatus.Ok)
         {
-            return observed == ObservationStatus.NonFinite ? PolicyStepStatus.ObservationNonFinite : PolicyStepStatus.ObservationOutOfRange;
+            return Map(observed);
         }
 
         features.CopyTo(_liquidInput);
         _normalised.CopyTo(_liquidInput.AsSpan(features.Length));
-        return Session.TryStep(_liquidInput, elapsedSeconds, _outputs) switch
-        {
-            StepStatus.Ok => PolicyStepStatus.Ok,
-            StepStatus.InvalidElapsedTime => PolicyStepStatus.InvalidElapsedTime,
-            StepStatus.NonFiniteInput => PolicyStepStatus.ObservationNonFinite,
-            StepStatus.NonFiniteResult => PolicyStepStatus.NonFiniteOutput,
-            var other => throw new InvalidOperationException($"policy '{Document.Name}' rejected a replayed step: {other}; its widths were checked at open"),
-        };
+        return Map(Session.TryStep(_liquidInput, elapsedSeconds, _outputs));
     }
+
+    private static PolicyStepStatus Map(ObservationStatus observed) =>
+        observed == ObservationStatus.NonFinite ? PolicyStepStatus.ObservationNonFinite : PolicyStepStatus.ObservationOutOfRange;
+
+    private PolicyStepStatus Map(StepStatus stepped) => stepped switch
+    {
+        StepStatus.Ok => PolicyStepStatus.Ok,
+        StepStatus.InvalidElapsedTime => PolicyStepStatus.InvalidElapsedTime,
+        // The image held a non-finite value (the observations are checked before the step).
+        StepStatus.NonFiniteInput => PolicyStepStatus.ObservationNonFinite,
+        StepStatus.NonFiniteResult => PolicyStepStatus.NonFiniteOutput,
+        _ => throw new InvalidOperationException($"policy '{Document.Name}' rejected a step: {stepped}; its widths were checked at open"),
+    };
 
     /// <summary>Forgets the network's memory (a new flight).</summary>
     public void Reset() => Session.Reset();
