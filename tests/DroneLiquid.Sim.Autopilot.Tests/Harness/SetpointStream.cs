@@ -13,6 +13,8 @@ internal sealed class SetpointStream : IDisposable
     private readonly EmulatorHarness _harness;
     private readonly Func<Vector3> _velocityNed;
     private readonly ITimer _timer;
+    private readonly Lock _gate = new();
+    private bool _stopped;
 
     public SetpointStream(EmulatorHarness harness, double rateHz, Func<Vector3> velocityNed)
     {
@@ -27,9 +29,31 @@ internal sealed class SetpointStream : IDisposable
 
     public long Sent { get; private set; }
 
-    public void Dispose() => _timer.Dispose();
+    /// <summary>Stops the stream; once it returns no further setpoint is sent, so <see cref="LastSentSimSeconds"/> is final.</summary>
+    public void Dispose()
+    {
+        // A timer callback already running on the simulation thread would otherwise send one more setpoint after
+        // the test has read LastSentSimSeconds.
+        lock (_gate)
+        {
+            _stopped = true;
+        }
+
+        _timer.Dispose();
+    }
 
     private void SendOne()
+    {
+        lock (_gate)
+        {
+            if (!_stopped)
+            {
+                Send();
+            }
+        }
+    }
+
+    private void Send()
     {
         Vector3 v = _velocityNed();
         var message = new SetPositionTargetLocalNedMessage
