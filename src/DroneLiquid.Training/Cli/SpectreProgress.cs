@@ -8,31 +8,34 @@ internal sealed class SpectreProgress(ProgressContext context, IAnsiConsole cons
 {
     private ProgressTask? _task;
     private int _epochs;
+    private string _stage = string.Empty;
     private double _smoothed = double.NaN;
 
-    public void Started(int firstEpoch, int epochs, int batchesPerEpoch)
+    public void Started(string stage, int firstEpoch, int epochs, int batchesPerEpoch)
     {
         _epochs = epochs;
+        _stage = stage;
+        _smoothed = double.NaN;
         if (firstEpoch > epochs)
         {
-            console.MarkupLineInterpolated($"all {epochs} epochs are in the checkpoint; exporting its best weights");
+            console.MarkupLineInterpolated($"{stage}: all {epochs} epochs are in the checkpoint; using its best weights");
         }
         else if (firstEpoch > 1)
         {
-            console.MarkupLineInterpolated($"resuming after epoch {firstEpoch - 1}");
+            console.MarkupLineInterpolated($"{stage}: resuming after epoch {firstEpoch - 1}");
         }
 
-        _task = context.AddTask($"epoch {firstEpoch}/{epochs}", maxValue: Math.Max(1, (epochs - firstEpoch + 1) * batchesPerEpoch));
+        _task = context.AddTask($"{stage} epoch {firstEpoch}/{epochs}", maxValue: Math.Max(1, (epochs - firstEpoch + 1) * batchesPerEpoch));
     }
 
     public void Batch(int epoch, int batch, double loss)
     {
         _smoothed = double.IsNaN(_smoothed) ? loss : 0.95 * _smoothed + 0.05 * loss;
-        _task!.Description = $"epoch {epoch}/{_epochs} loss {_smoothed:F4}";
+        _task!.Description = $"{_stage} epoch {epoch}/{_epochs} loss {_smoothed:F4}";
         _task.Increment(1);
     }
 
     public void Epoch(EpochSummary summary) =>
         console.MarkupLineInterpolated(
-            $"epoch {summary.Epoch}/{_epochs}: train {summary.TrainLoss:F4}, validation {summary.ValidationLoss:F4}, lr {summary.LearningRate:G3}{(summary.Best ? " (best)" : string.Empty)}");
+            $"{_stage} epoch {summary.Epoch}/{_epochs}: train {summary.TrainLoss:F4}, validation {summary.ValidationLoss:F4}, lr {summary.LearningRate:G3}{(summary.Best ? " (best)" : string.Empty)}");
 }

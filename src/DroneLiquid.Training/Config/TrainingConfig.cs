@@ -67,6 +67,9 @@ public sealed record TrainingConfig(
             Data = config.Data.Select(d => d.StartsWith("synthetic:", StringComparison.Ordinal) ? d : Path.GetFullPath(Path.Combine(folder, d))).ToArray(),
             Output = Path.GetFullPath(Path.Combine(folder, config.Output)),
             Checkpoints = Path.GetFullPath(Path.Combine(folder, config.Checkpoints)),
+            Vision = config.Vision is { Pretrain: { Checkpoints: { Length: > 0 } trunk } pre } vision
+                ? vision with { Pretrain = pre with { Checkpoints = Path.GetFullPath(Path.Combine(folder, trunk)) } }
+                : config.Vision,
         };
         var problems = config.Validate().ToList();
         if (problems.Count > 0)

@@ -7,7 +7,8 @@ namespace DroneLiquid.Training.Data;
 /// Cuts episodes into truncated-BPTT windows and stacks them into batches. Each window runs from zero state
 /// (the state is reset per window, as at take-off); windows overlap by half, so every step after an episode's
 /// first half-window is trained with at least half a window of history. A window past an episode's end is
-/// padded and its padded steps are masked out of the loss.
+/// padded and its padded steps are masked out of the loss. With precomputed trunk features (a frozen trunk),
+/// each step's inputs are its features followed by its normalised observations, and no image is batched.
 /// </summary>
 public sealed class WindowBatcher
 {
@@ -18,14 +19,20 @@ public sealed class WindowBatcher
     private readonly int _actionCount;
     private readonly int _imageLength;
 
-    public WindowBatcher(IEnumerable<TrainingEpisode> episodes, ColumnStats observationStats, ActionScaling scaling, int observationCount, int actionCount, int window, int imageLength)
+    /// <param name="features">Per episode [steps * featureCount] trunk features to put before the observations, or null.</param>
+    public WindowBatcher(IEnumerable<TrainingEpisode> episodes, ColumnStats observationStats, ActionScaling scaling, int observationCount, int actionCount, int window, int imageLength, IReadOnlyList<float[]>? features = null, int featureCount = 0)
     {
         _episodes = episodes.ToArray();
-        _observationCount = observationCount;
+        _observationCount = observationCount + (features is null ? 0 : featureCount);
         _actionCount = actionCount;
-        _imageLength = imageLength;
+        _imageLength = features is null ? imageLength : 0;
         Window = window;
         _observations = _episodes.Select(e => Normalise(e.Observations, observationCount, observationStats.Mean, observationStats.Std)).ToArray();
+        if (features is not null)
+        {
+            _observations = _observations.Select((o, e) => Prepend(features[e], featureCount, o, observationCount)).ToArray();
+        }
+
         _targets = _episodes.Select(e => Normalise(e.Actions, actionCount, scaling.Offset, scaling.Scale)).ToArray();
         var windows = new List<(int Episode, int Start)>();
         int stride = Math.Max(1, window / 2);
@@ -79,12 +86,7 @@ public sealed class WindowBatcher
             mask.AsSpan(i * w, count).Fill(1f);
             if (images is not null)
             {
-                var source = episode.Images!.AsSpan(start * _imageLength, count * _imageLength);
-                var dest = images.AsSpan(i * w * _imageLength, count * _imageLength);
-                for (int k = 0; k < source.Length; k++)
-                {
-                    dest[k] = source[k] * (1f / 255f);
-                }
+                ToUnit(episode.Images!.AsSpan(start * _imageLength, count * _imageLength), images.AsSpan(i * w * _imageLength, count * _imageLength));
             }
         }
 
@@ -94,6 +96,28 @@ public sealed class WindowBatcher
             tensor(targets, [b, w, _actionCount]),
             tensor(mask, [b, w]),
             images is null ? null : tensor(images, [b, w, 3, imageHeight, imageWidth]));
+    }
+
+    /// <summary>8-bit pixels to the trunk's input, value / 255 (as the flight-side frame converter does).</summary>
+    public static void ToUnit(ReadOnlySpan<byte> pixels, Span<float> values)
+    {
+        for (int k = 0; k < pixels.Length; k++)
+        {
+            values[k] = pixels[k] * (1f / 255f);
+        }
+    }
+
+    private static float[] Prepend(float[] features, int featureCount, float[] observations, int observationCount)
+    {
+        int steps = observations.Length / observationCount, width = featureCount + observationCount;
+        var result = new float[steps * width];
+        for (int t = 0; t < steps; t++)
+        {
+            features.AsSpan(t * featureCount, featureCount).CopyTo(result.AsSpan(t * width));
+            observations.AsSpan(t * observationCount, observationCount).CopyTo(result.AsSpan(t * width + featureCount));
+        }
+
+        return result;
     }
 
     private static float[] Normalise(float[] values, int columns, double[] offset, double[] scale)

@@ -48,19 +48,34 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         var actStats = ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct);
         var scaling = ActionScaling.From(actStats);
         int imageLength = config.Vision is null ? 0 : 3 * data.ImageWidth * data.ImageHeight;
-        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength);
-        var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength);
 
         torch.manual_seed(config.Seed);
         var trunk = config.Vision is { } vision ? new TorchConvTrunk(vision.Width, vision.Height, vision.Features) : null;
+        PretrainedTrunk? pretrained = null;
+        if (trunk is not null && config.Vision!.Pretrain is not null)
+        {
+            pretrained = TrunkPretrainer.Run(trunk, config, training, validation, obsStats, scaling, progress, restart, cancellation);
+            foreach (var p in trunk.parameters())
+            {
+                p.requires_grad = false;
+            }
+
+            // The head's initial weights must not depend on whether stage one ran now or was read back.
+            torch.manual_seed(config.Seed + 1);
+        }
+
+        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Training, trunk?.Features ?? 0);
+        var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Validation, trunk?.Features ?? 0);
         var (spec, freezeTime) = HeadFactory.Create(config.Model, (trunk?.Features ?? 0) + nObs, nAct);
         using var network = new PolicyNetwork(spec, trunk, freezeTime);
+        Func<Tensor, Tensor, Tensor?, Tensor> forward = pretrained is null ? network.Forward : (inputs, elapsed, _) => network.Head.Forward(inputs, elapsed);
         var trainable = network.parameters().Where(p => p.requires_grad).ToArray();
         long parameterCount = trainable.Sum(p => p.numel());
         using var optimizer = optim.Adam(trainable, opt.LearningRate);
 
         var checkpoint = new TrainingCheckpoint(config.Checkpoints);
-        string fingerprint = Fingerprint(config, data);
+        // The head depends on the trunk it was trained on: which of stage one's epochs it is and how many ran.
+        string fingerprint = Fingerprint(config, data, pretrained is null ? string.Empty : $"{pretrained.History.Count}:{pretrained.BestEpoch}");
         var state = new CheckpointState(fingerprint, 0, 0, 0, double.PositiveInfinity, []);
         if (restart)
         {
@@ -79,7 +94,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
         int resumedFrom = state.Epoch;
         int batchesPerEpoch = (trainBatches.Windows.Count + opt.Batch - 1) / opt.Batch;
-        progress.Started(state.Epoch + 1, opt.Epochs, batchesPerEpoch);
+        progress.Started("head", state.Epoch + 1, opt.Epochs, batchesPerEpoch);
         var history = state.History.ToList();
         for (int epoch = state.Epoch + 1; epoch <= opt.Epochs && !(opt.MaxSteps > 0 && state.Steps >= opt.MaxSteps); epoch++)
         {
@@ -91,7 +106,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             }
 
             network.train();
-            var order = trainBatches.Shuffled(HashCode.Combine(config.Seed, epoch) & int.MaxValue);
+            var order = trainBatches.Shuffled(EpochSeed(config.Seed, epoch));
             double lossSum = 0;
             int batches = 0, steps = state.Steps;
             for (int start = 0; start < order.Length; start += opt.Batch)
@@ -103,7 +118,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
                 using var scope = NewDisposeScope();
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
-                var loss = MaskedMse(network.Forward(obs, elapsed, images), targets, mask);
+                var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
                 optimizer.zero_grad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(trainable, opt.ClipNorm);
@@ -115,7 +130,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 progress.Batch(epoch, batches, value);
             }
 
-            double validationLoss = Evaluate(network, validationBatches, opt.Batch, data.ImageHeight, data.ImageWidth);
+            double validationLoss = Evaluate(network, forward, validationBatches, opt.Batch, data.ImageHeight, data.ImageWidth);
             bool best = validationLoss < state.BestValidationLoss;
             var summary = new EpochSummary(epoch, lossSum / Math.Max(1, batches), validationLoss, lr, steps, best);
             history.Add(summary);
@@ -130,7 +145,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         }
 
         network.load(checkpoint.BestModelPath);
-        var provenance = Provenance(config, data, training.Count, validation.Count, state);
+        var provenance = Provenance(config, data, training.Count, validation.Count, state, pretrained);
         PolicyExporter.Write(
             config.Output,
             network,
@@ -143,7 +158,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return new TrainingResult(
             config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, state.BestEpoch, state.BestValidationLoss,
             history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
-            training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history);
+            training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history, pretrained?.History ?? []);
     }
 
     /// <summary>Mean over valid steps of the mean squared error over the action columns.</summary>
@@ -153,7 +168,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return (perStep * mask).sum() / mask.sum().clamp_min(1f);
     }
 
-    private static double Evaluate(PolicyNetwork network, WindowBatcher batches, int batchSize, int height, int width)
+    private static double Evaluate(PolicyNetwork network, Func<Tensor, Tensor, Tensor?, Tensor> forward, WindowBatcher batches, int batchSize, int height, int width)
     {
         network.eval();
         using var _ = no_grad();
@@ -164,12 +179,19 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             using var scope = NewDisposeScope();
             var (obs, elapsed, targets, mask, images) = batches.Batch(all.AsSpan(start, Math.Min(batchSize, all.Length - start)), height, width);
             double count = mask.sum().item<float>();
-            weighted += MaskedMse(network.Forward(obs, elapsed, images), targets, mask).item<float>() * count;
+            weighted += MaskedMse(forward(obs, elapsed, images), targets, mask).item<float>() * count;
             total += count;
         }
 
         return total > 0 ? weighted / total : double.NaN;
     }
+
+    /// <summary>
+    /// The seed of epoch <paramref name="epoch"/>'s shuffle: a fixed mix of the run's seed and the epoch, the same in
+    /// every process (HashCode.Combine is randomised per process, so a run resumed in a new process would have
+    /// drawn other windows than an uninterrupted one).
+    /// </summary>
+    public static int EpochSeed(int seed, int epoch) => (int)((uint)seed * 2654435761u ^ (uint)epoch * 40503u) & int.MaxValue;
 
     /// <summary>Geometric decay from learning_rate at epoch 1 to learning_rate_final at the last epoch.</summary>
     public static double LearningRate(OptimisationConfig opt, int epoch) =>
@@ -201,9 +223,17 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return (training, validation);
     }
 
-    private static string Fingerprint(TrainingConfig config, TrainingData data)
+    private static string Fingerprint(TrainingConfig config, TrainingData data, string trunk)
     {
-        var identity = new StringBuilder(JsonSerializer.Serialize(config with { Output = string.Empty, Checkpoints = string.Empty, Training = config.Training with { Epochs = 0 } }, TrainingConfig.JsonOptions));
+        var identity = new StringBuilder(JsonSerializer.Serialize(
+            config with
+            {
+                Output = string.Empty,
+                Checkpoints = string.Empty,
+                Training = config.Training with { Epochs = 0 },
+                Vision = config.Vision is { Pretrain: { } pre } v ? v with { Pretrain = pre with { Checkpoints = string.Empty, Epochs = 0 } } : config.Vision,
+            },
+            TrainingConfig.JsonOptions)).Append("|trunk:").Append(trunk);
         foreach (var e in data.Episodes)
         {
             identity.Append('|').Append(e.Id).Append(':').Append(e.Steps).Append(e.Validation ? 'v' : 't');
@@ -212,11 +242,11 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
     }
 
-    private static Dictionary<string, string> Provenance(TrainingConfig config, TrainingData data, int trainingEpisodes, int validationEpisodes, CheckpointState state)
+    private static Dictionary<string, string> Provenance(TrainingConfig config, TrainingData data, int trainingEpisodes, int validationEpisodes, CheckpointState state, PretrainedTrunk? pretrained)
     {
         var best = state.History.FirstOrDefault(h => h.Epoch == state.BestEpoch);
         var last = state.History.Count > 0 ? state.History[^1] : null;
-        return new Dictionary<string, string>(StringComparer.Ordinal)
+        var result = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["config"] = Path.GetFileName(config.SourcePath),
             ["config_sha256"] = File.Exists(config.SourcePath) ? PolicyFolder.Sha256(config.SourcePath) : "none",
@@ -236,6 +266,16 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["loss"] = "masked MSE of normalised commands",
             ["model"] = $"{config.Model.Type}" + (config.Vision is { } v ? $", trunk {v.Width}x{v.Height} -> {v.Features} features" : string.Empty),
         };
+        if (pretrained is not null)
+        {
+            var trunkBest = pretrained.History.FirstOrDefault(h => h.Epoch == pretrained.BestEpoch);
+            result["trunk_training"] = "stage one: single frames through a feed-forward readout, then frozen; the head trained on its features";
+            result["trunk_epochs"] = pretrained.History.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result["trunk_best_epoch"] = pretrained.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            result["trunk_best_validation_loss"] = Format(trunkBest?.ValidationLoss ?? double.NaN);
+        }
+
+        return result;
     }
 
     private static string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

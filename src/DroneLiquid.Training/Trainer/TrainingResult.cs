@@ -1,6 +1,7 @@
 namespace DroneLiquid.Training.Trainer;
 
 /// <summary>The outcome of a training run (the `--json` summary of `droneliquid-train train`).</summary>
+/// <param name="TrunkHistory">Stage one's epochs when the trunk was pretrained, else empty.</param>
 public sealed record TrainingResult(
     string Policy,
     string Output,
@@ -16,4 +17,5 @@ public sealed record TrainingResult(
     long TrainingSteps,
     long TrainableParameters,
     double Seconds,
-    IReadOnlyList<EpochSummary> History);
+    IReadOnlyList<EpochSummary> History,
+    IReadOnlyList<EpochSummary> TrunkHistory);

@@ -14,7 +14,13 @@ public sealed class FakeTrainingProgress : ITrainingProgress
 
     public List<EpochSummary> Epochs { get; } = [];
 
-    public void Started(int firstEpoch, int epochs, int batchesPerEpoch) => FirstEpoch = firstEpoch;
+    public List<string> Stages { get; } = [];
+
+    public void Started(string stage, int firstEpoch, int epochs, int batchesPerEpoch)
+    {
+        Stages.Add(stage);
+        FirstEpoch = firstEpoch;
+    }
 
     public void Batch(int epoch, int batch, double loss) => Batches++;
 

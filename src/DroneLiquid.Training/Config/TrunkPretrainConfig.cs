@@ -1,0 +1,30 @@
+namespace DroneLiquid.Training.Config;
+
+/// <summary>
+/// Stage one of a vision run: the trunk and a small feed-forward readout (features and observations -> one
+/// hidden tanh layer -> commands) learn the expert's command from single frames in shuffled batches. Each frame
+/// goes through the trunk once an epoch, where BPTT windows overlapping by half pass it twice and in correlated
+/// batches; the frozen trunk's features are then cached, so the recurrent head can train for many epochs at a
+/// small fraction of the cost.
+/// </summary>
+/// <param name="Checkpoints">
+/// Folder of the trunk's checkpoints and cached features (relative to the config file); empty: "trunk" inside the
+/// run's checkpoint folder. Runs whose trunk stage is identical (same data, seed, image, features and these
+/// settings) may share it: the second finds the finished trunk and reuses it.
+/// </param>
+public sealed record TrunkPretrainConfig(
+    int Epochs = 2,
+    int Batch = 64,
+    int Hidden = 64,
+    double LearningRate = 1e-3,
+    double LearningRateFinal = 3e-4,
+    string Checkpoints = "")
+{
+    public IEnumerable<string> Validate()
+    {
+        if (Epochs < 1) yield return $"epochs: is {Epochs}, expected >= 1";
+        if (Batch < 1) yield return $"batch: is {Batch}, expected >= 1";
+        if (Hidden < 1) yield return $"hidden: is {Hidden}, expected >= 1";
+        if (!(LearningRate > 0) || !(LearningRateFinal > 0)) yield return $"learning_rate/learning_rate_final: are {LearningRate}/{LearningRateFinal}, expected > 0";
+    }
+}

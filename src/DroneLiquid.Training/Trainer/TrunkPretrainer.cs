@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DroneLiquid.Training.Config;
+using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Export;
+using DroneLiquid.Training.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DroneLiquid.Training.Trainer;
+
+/// <summary>
+/// Stage one of a vision run (<see cref="TrunkPretrainConfig"/>): trains the trunk with a <see cref="FrameReadout"/>
+/// on single frames, keeps the best-on-validation trunk, and caches its features for every frame. Checkpoints
+/// every epoch like the head's; a rerun resumes, and a finished stage is reused as is.
+/// </summary>
+public static class TrunkPretrainer
+{
+    private const string FeaturesFile = "features.bin";
+
+    /// <param name="trunk">Trained in place; on return it holds the best-on-validation weights.</param>
+    public static PretrainedTrunk Run(
+        TorchConvTrunk trunk,
+        TrainingConfig config,
+        IReadOnlyList<TrainingEpisode> training,
+        IReadOnlyList<TrainingEpisode> validation,
+        ColumnStats observationStats,
+        ActionScaling scaling,
+        ITrainingProgress progress,
+        bool restart,
+        CancellationToken cancellation)
+    {
+        var vision = config.Vision!;
+        var pre = vision.Pretrain!;
+        string folder = Folder(config);
+        Directory.CreateDirectory(folder);
+        int nObs = config.Observations.Count, nAct = config.Actions.Count, imageLength = 3 * vision.Width * vision.Height;
+        var trainFrames = new WindowBatcher(training, observationStats, scaling, nObs, nAct, window: 1, imageLength);
+        var validationFrames = new WindowBatcher(validation, observationStats, scaling, nObs, nAct, window: 1, imageLength);
+        using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden);
+        var parameters = readout.parameters().ToArray();
+        using var optimizer = optim.Adam(parameters, pre.LearningRate);
+
+        var checkpoint = new TrainingCheckpoint(folder);
+        string fingerprint = Fingerprint(config, training, validation);
+        var state = new CheckpointState(fingerprint, 0, 0, 0, double.PositiveInfinity, []);
+        if (restart)
+        {
+            checkpoint.Clear();
+            File.Delete(Path.Combine(folder, FeaturesFile));
+        }
+        else if (checkpoint.TryReadState() is { } saved)
+        {
+            if (saved.Fingerprint != fingerprint)
+            {
+                throw new TrainingConfigException($"{folder}: the trunk checkpoint is from another config or data set; run with --restart to discard it");
+            }
+
+            checkpoint.Restore(readout, optimizer);
+            state = saved;
+        }
+
+        var schedule = new OptimisationConfig(Epochs: pre.Epochs, LearningRate: pre.LearningRate, LearningRateFinal: pre.LearningRateFinal);
+        int batchesPerEpoch = (trainFrames.Windows.Count + pre.Batch - 1) / pre.Batch;
+        progress.Started("trunk", state.Epoch + 1, pre.Epochs, batchesPerEpoch);
+        var history = state.History.ToList();
+        string featuresPath = Path.Combine(folder, FeaturesFile);
+        for (int epoch = state.Epoch + 1; epoch <= pre.Epochs; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            File.Delete(featuresPath); // cached from a trunk this epoch replaces
+            double lr = BehaviourCloningTrainer.LearningRate(schedule, epoch);
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = lr;
+            }
+
+            readout.train();
+            var order = trainFrames.Shuffled(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch));
+            double lossSum = 0;
+            int batches = 0, steps = state.Steps;
+            for (int start = 0; start < order.Length; start += pre.Batch)
+            {
+                using var scope = NewDisposeScope();
+                var batch = trainFrames.Batch(order.AsSpan(start, Math.Min(pre.Batch, order.Length - start)), vision.Height, vision.Width);
+                var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, batch.Images!), batch.Targets, batch.Mask);
+                optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(parameters, config.Training.ClipNorm);
+                optimizer.step();
+                double value = loss.item<float>();
+                lossSum += value;
+                batches++;
+                steps++;
+                progress.Batch(epoch, batches, value);
+            }
+
+            double validationLoss = Validate(readout, validationFrames, pre.Batch, vision.Height, vision.Width);
+            bool best = validationLoss < state.BestValidationLoss;
+            var summary = new EpochSummary(epoch, lossSum / Math.Max(1, batches), validationLoss, lr, steps, best);
+            history.Add(summary);
+            state = new CheckpointState(fingerprint, epoch, steps, best ? epoch : state.BestEpoch, best ? validationLoss : state.BestValidationLoss, history);
+            checkpoint.Save(readout, optimizer, state, best);
+            progress.Epoch(summary);
+        }
+
+        readout.load(checkpoint.BestModelPath);
+        var episodes = training.Concat(validation).ToArray();
+        var features = ReadFeatures(featuresPath, episodes, trunk.Features);
+        if (features is null)
+        {
+            features = Features(trunk, episodes);
+            WriteFeatures(featuresPath, features);
+        }
+
+        return new PretrainedTrunk(features[..training.Count], features[training.Count..], state.BestEpoch, history);
+    }
+
+    /// <summary>The trunk stage's folder: the configured one, or "trunk" inside the run's checkpoints.</summary>
+    public static string Folder(TrainingConfig config) =>
+        config.Vision?.Pretrain is { Checkpoints: { Length: > 0 } folder } ? folder : Path.Combine(config.Checkpoints, "trunk");
+
+    /// <summary>The trunk's features of every frame, per episode [steps * features], in eval mode.</summary>
+    public static float[][] Features(TorchConvTrunk trunk, IReadOnlyList<TrainingEpisode> episodes)
+    {
+        const int Chunk = 256;
+        trunk.eval();
+        using var _ = no_grad();
+        int imageLength = 3 * trunk.Width * trunk.Height;
+        var result = new float[episodes.Count][];
+        for (int e = 0; e < episodes.Count; e++)
+        {
+            var episode = episodes[e];
+            var features = result[e] = new float[episode.Steps * trunk.Features];
+            for (int start = 0; start < episode.Steps; start += Chunk)
+            {
+                using var scope = NewDisposeScope();
+                int count = Math.Min(Chunk, episode.Steps - start);
+                var pixels = new float[count * imageLength];
+                WindowBatcher.ToUnit(episode.Images!.AsSpan(start * imageLength, count * imageLength), pixels);
+                var output = trunk.call(tensor(pixels, [count, 3, trunk.Height, trunk.Width]));
+                output.data<float>().CopyTo(features.AsSpan(start * trunk.Features, count * trunk.Features));
+            }
+        }
+
+        return result;
+    }
+
+    private static Tensor Forward(FrameReadout readout, Tensor observations, Tensor images) =>
+        readout.Forward(images.squeeze(1), observations.squeeze(1)).unsqueeze(1);
+
+    private static double Validate(FrameReadout readout, WindowBatcher frames, int batchSize, int height, int width)
+    {
+        readout.eval();
+        using var _ = no_grad();
+        double weighted = 0, total = 0;
+        var all = Enumerable.Range(0, frames.Windows.Count).ToArray();
+        for (int start = 0; start < all.Length; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = frames.Batch(all.AsSpan(start, Math.Min(batchSize, all.Length - start)), height, width);
+            double count = batch.Mask.sum().item<float>();
+            weighted += BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, batch.Images!), batch.Targets, batch.Mask).item<float>() * count;
+            total += count;
+        }
+
+        return total > 0 ? weighted / total : double.NaN;
+    }
+
+    /// <summary>What stage one depends on: data, split, seed, inputs, image, feature width and its own settings; not the head's.</summary>
+    private static string Fingerprint(TrainingConfig config, IReadOnlyList<TrainingEpisode> training, IReadOnlyList<TrainingEpisode> validation)
+    {
+        // Epochs are left out, as for the head: raising them extends a finished stage instead of refusing it.
+        var vision = config.Vision! with { Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0 } };
+        var identity = new StringBuilder(JsonSerializer.Serialize(
+            new { config.Seed, config.Observations, config.Actions, vision, config.Training.ClipNorm, config.Training.ValidationFraction },
+            TrainingConfig.JsonOptions));
+        foreach (var (e, split) in training.Select(e => (e, 't')).Concat(validation.Select(e => (e, 'v'))))
+        {
+            identity.Append('|').Append(e.Id).Append(':').Append(e.Steps).Append(split);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
+    }
+
+    private static float[][]? ReadFeatures(string path, IReadOnlyList<TrainingEpisode> episodes, int featureCount)
+    {
+        if (!File.Exists(path) || new FileInfo(path).Length != episodes.Sum(e => (long)e.Steps) * featureCount * sizeof(float))
+        {
+            return null;
+        }
+
+        using var stream = File.OpenRead(path);
+        var result = new float[episodes.Count][];
+        for (int e = 0; e < episodes.Count; e++)
+        {
+            result[e] = new float[episodes[e].Steps * featureCount];
+            stream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result[e].AsSpan()));
+        }
+
+        return result;
+    }
+
+    private static void WriteFeatures(string path, float[][] features)
+    {
+        string tmp = path + ".tmp";
+        using (var stream = File.Create(tmp))
+        {
+            foreach (var f in features)
+            {
+                stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(f.AsSpan()));
+            }
+        }
+
+        File.Move(tmp, path, overwrite: true);
+    }
+}
+
+/// <summary>Stage one's outcome: the frozen trunk's features per episode and how its training went.</summary>
+public sealed record PretrainedTrunk(float[][] Training, float[][] Validation, int BestEpoch, IReadOnlyList<EpochSummary> History);

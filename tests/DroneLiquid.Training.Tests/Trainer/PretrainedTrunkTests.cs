@@ -1,0 +1,103 @@
+using DroneLiquid.Flight.Frames;
+using DroneLiquid.Flight.Observations;
+using DroneLiquid.Flight.Policies;
+using DroneLiquid.Training.Config;
+using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Tests.Fakes;
+using DroneLiquid.Training.Trainer;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DroneLiquid.Training.Tests.Trainer;
+
+/// <summary>A vision run with a pretrained trunk: stage one, then the head on the frozen trunk's features; a second run shares the trunk.</summary>
+public sealed class PretrainedTrunkTests : IDisposable
+{
+    private const int Width = 32, Height = 24;
+    private readonly string _folder = Directory.CreateTempSubdirectory("dl-trunk-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void HeadsTrainedOnASharedPretrainedTrunkExportTheSameFrozenTrunk()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var cfc = Config("cfc", new ModelConfig("ncp", Inter: 6, Command: 4, SensoryFanout: 3, InterFanout: 2, RecurrentCommandSynapses: 2, MotorFanin: 2), trunkFolder);
+        var lstm = Config("lstm", new ModelConfig("lstm", Units: 6), trunkFolder);
+
+        var first = new FakeTrainingProgress();
+        var cfcResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(cfc, data, first);
+        var second = new FakeTrainingProgress();
+        var lstmResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(lstm, data, second);
+
+        Assert.Equal(["trunk", "head"], first.Stages);
+        Assert.Equal(["trunk", "head"], second.Stages);
+        Assert.Equal(2, cfcResult.TrunkHistory.Count);
+        Assert.True(cfcResult.TrunkHistory[^1].TrainLoss < cfcResult.TrunkHistory[0].TrainLoss, $"trunk loss {cfcResult.TrunkHistory[0].TrainLoss} -> {cfcResult.TrunkHistory[^1].TrainLoss}");
+        Assert.Equal(cfcResult.TrunkHistory, lstmResult.TrunkHistory);
+
+        // Both heads fly on the same frozen trunk: equal features for the same frame, different commands.
+        using var cfcPolicy = FlightPolicy.Open(cfc.Output);
+        using var lstmPolicy = FlightPolicy.Open(lstm.Output);
+        Assert.Equal("2", cfcPolicy.Document.Provenance.Details["trunk_epochs"]);
+        var snapshot = new FlightSnapshot(new PositionNed(0, 0, -2.5f), new VelocityNed(1, 0, 0), 0, 0, 0.3f, 0, 0, 0, 0, 0, -9.81f, new PositionNed(20, 5, -2.5f));
+        var frame = data.Episodes[0].Images.AsSpan(5 * 3 * Width * Height, 3 * Width * Height);
+        foreach (var policy in new[] { cfcPolicy, lstmPolicy })
+        {
+            WindowBatcher.ToUnit(frame, policy.Image);
+            Assert.Equal(PolicyStepStatus.Ok, policy.TryStep(snapshot, 0.05f, out _));
+        }
+
+        Assert.Equal(cfcPolicy.Features.ToArray(), lstmPolicy.Features.ToArray());
+        Assert.NotEqual(cfcPolicy.Outputs.ToArray(), lstmPolicy.Outputs.ToArray());
+    }
+
+    [Fact]
+    public void TrunkCheckpointOfAnotherDataSetIsRefused()
+    {
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var config = Config("cfc", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), trunkFolder);
+        new BehaviourCloningTrainer(new FakeTimeProvider()).Run(config, VisionData(episodes: 6, steps: 40), new FakeTrainingProgress());
+        var other = config with { Output = Path.Combine(_folder, "other"), Checkpoints = Path.Combine(_folder, "other-checkpoints") };
+
+        var ex = Assert.Throws<TrainingConfigException>(() => new BehaviourCloningTrainer(new FakeTimeProvider()).Run(other, VisionData(episodes: 7, steps: 40), new FakeTrainingProgress()));
+
+        Assert.Contains("trunk checkpoint", ex.Message);
+    }
+
+    private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
+        name,
+        "test run",
+        ["synthetic:6"],
+        Path.Combine(_folder, name, "policy"),
+        Path.Combine(_folder, name, "checkpoints"),
+        7,
+        SyntheticData.ObservationNames,
+        SyntheticData.ActionNames,
+        model,
+        new VisionConfig(Width, Height, 4, new TrunkPretrainConfig(Epochs: 2, Batch: 16, Hidden: 8, LearningRate: 0.01, LearningRateFinal: 0.003, Checkpoints: trunkFolder)),
+        new OptimisationConfig(Epochs: 2, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003));
+
+    /// <summary>Synthetic waypoint episodes with a frame per step whose brightness follows the commanded yaw rate.</summary>
+    private static TrainingData VisionData(int episodes, int steps)
+    {
+        var state = SyntheticData.Generate(episodes, steps, 11);
+        int frame = 3 * Width * Height, nAct = state.ActionNames.Count;
+        var random = new Random(5);
+        var withImages = state.Episodes.Select(e =>
+        {
+            var images = new byte[e.Steps * frame];
+            for (int t = 0; t < e.Steps; t++)
+            {
+                byte level = (byte)Math.Clamp(128 + 100 * e.Actions[t * nAct + 3], 0, 255);
+                for (int k = 0; k < frame; k++)
+                {
+                    images[t * frame + k] = (byte)Math.Clamp(level + random.Next(-20, 21), 0, 255);
+                }
+            }
+
+            return e with { Images = images };
+        }).ToArray();
+        return new TrainingData(state.ObservationNames, state.ActionNames, withImages, Width, Height);
+    }
+}
