@@ -7,6 +7,12 @@ namespace DroneLiquid.Training.Config;
 /// batches; the frozen trunk's features are then cached, so the recurrent head can train for many epochs at a
 /// small fraction of the cost.
 /// </summary>
+/// <param name="Augment">
+/// Colour augmentation of every training frame (validation frames stay clean): a random channel order, grey
+/// with probability 0.3, brightness and contrast in [0.6, 1.4] and a gain per channel in [0.8, 1.2]. The
+/// trunk then cannot tell obstacles by the forest's colours alone (green crowns, brown trunks, green ground),
+/// which is what a forest-only trunk must not depend on to see a grey street.
+/// </param>
 /// <param name="Checkpoints">
 /// Folder of the trunk's checkpoints and cached features (relative to the config file); empty: "trunk" inside the
 /// run's checkpoint folder. Runs whose trunk stage is identical (same data, seed, image, features and these
@@ -18,6 +24,7 @@ public sealed record TrunkPretrainConfig(
     int Hidden = 64,
     double LearningRate = 1e-3,
     double LearningRateFinal = 3e-4,
+    bool Augment = false,
     string Checkpoints = "")
 {
     public IEnumerable<string> Validate()

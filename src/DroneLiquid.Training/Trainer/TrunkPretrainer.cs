@@ -84,7 +84,8 @@ public static class TrunkPretrainer
             {
                 using var scope = NewDisposeScope();
                 var batch = trainFrames.Batch(order.AsSpan(start, Math.Min(pre.Batch, order.Length - start)), vision.Height, vision.Width);
-                var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, batch.Images!), batch.Targets, batch.Mask);
+                var images = pre.Augment ? ColourAugmentation.Apply(batch.Images!, new Random(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch) ^ start)) : batch.Images!;
+                var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, images), batch.Targets, batch.Mask);
                 optimizer.zero_grad();
                 loss.backward();
                 nn.utils.clip_grad_norm_(parameters, config.Training.ClipNorm);
