@@ -168,9 +168,10 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return (perStep * mask).sum() / mask.sum().clamp_min(1f);
     }
 
-    private static double Evaluate(PolicyNetwork network, Func<Tensor, Tensor, Tensor?, Tensor> forward, WindowBatcher batches, int batchSize, int height, int width)
+    /// <summary>The masked MSE over every window of <paramref name="batches"/>, weighted by valid steps, with <paramref name="module"/> in eval mode.</summary>
+    internal static double Evaluate(nn.Module module, Func<Tensor, Tensor, Tensor?, Tensor> forward, WindowBatcher batches, int batchSize, int height, int width)
     {
-        network.eval();
+        module.eval();
         using var _ = no_grad();
         double weighted = 0, total = 0;
         var all = Enumerable.Range(0, batches.Windows.Count).ToArray();

@@ -97,7 +97,7 @@ public static class TrunkPretrainer
                 progress.Batch(epoch, batches, value);
             }
 
-            double validationLoss = Validate(readout, validationFrames, pre.Batch, vision.Height, vision.Width);
+            double validationLoss = BehaviourCloningTrainer.Evaluate(readout, (obs, _, images) => Forward(readout, obs, images!), validationFrames, pre.Batch, vision.Height, vision.Width);
             bool best = validationLoss < state.BestValidationLoss;
             var summary = new EpochSummary(epoch, lossSum / Math.Max(1, batches), validationLoss, lr, steps, best);
             history.Add(summary);
@@ -150,24 +150,6 @@ public static class TrunkPretrainer
 
     private static Tensor Forward(FrameReadout readout, Tensor observations, Tensor images) =>
         readout.Forward(images.squeeze(1), observations.squeeze(1)).unsqueeze(1);
-
-    private static double Validate(FrameReadout readout, WindowBatcher frames, int batchSize, int height, int width)
-    {
-        readout.eval();
-        using var _ = no_grad();
-        double weighted = 0, total = 0;
-        var all = Enumerable.Range(0, frames.Windows.Count).ToArray();
-        for (int start = 0; start < all.Length; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var batch = frames.Batch(all.AsSpan(start, Math.Min(batchSize, all.Length - start)), height, width);
-            double count = batch.Mask.sum().item<float>();
-            weighted += BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, batch.Images!), batch.Targets, batch.Mask).item<float>() * count;
-            total += count;
-        }
-
-        return total > 0 ? weighted / total : double.NaN;
-    }
 
     /// <summary>What stage one depends on: data, split, seed, inputs, image, feature width and its own settings; not the head's.</summary>
     private static string Fingerprint(TrainingConfig config, IReadOnlyList<TrainingEpisode> training, IReadOnlyList<TrainingEpisode> validation)
