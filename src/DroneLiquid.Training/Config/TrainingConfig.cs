@@ -67,8 +67,15 @@ public sealed record TrainingConfig(
             Data = config.Data.Select(d => d.StartsWith("synthetic:", StringComparison.Ordinal) ? d : Path.GetFullPath(Path.Combine(folder, d))).ToArray(),
             Output = Path.GetFullPath(Path.Combine(folder, config.Output)),
             Checkpoints = Path.GetFullPath(Path.Combine(folder, config.Checkpoints)),
-            Vision = config.Vision is { Pretrain: { Checkpoints: { Length: > 0 } trunk } pre } vision
-                ? vision with { Pretrain = pre with { Checkpoints = Path.GetFullPath(Path.Combine(folder, trunk)) } }
+            Vision = config.Vision is { Pretrain: { } pre } vision
+                ? vision with
+                {
+                    Pretrain = pre with
+                    {
+                        Checkpoints = pre.Checkpoints.Length > 0 ? Path.GetFullPath(Path.Combine(folder, pre.Checkpoints)) : string.Empty,
+                        Data = pre.Data?.Select(d => d.StartsWith("synthetic:", StringComparison.Ordinal) ? d : Path.GetFullPath(Path.Combine(folder, d))).ToArray(),
+                    },
+                }
                 : config.Vision,
         };
         var problems = config.Validate().ToList();
@@ -99,6 +106,10 @@ public sealed record TrainingConfig(
         if (Vision is not null)
         {
             foreach (var p in Vision.Validate()) yield return "vision." + p;
+            foreach (var d in Vision.Pretrain?.Data ?? [])
+            {
+                if (Data is null || !Data.Contains(d)) yield return $"vision.pretrain.data: '{d}' is not one of the run's data sets";
+            }
         }
 
         if (Training is null)

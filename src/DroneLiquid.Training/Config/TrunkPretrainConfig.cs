@@ -13,6 +13,11 @@ namespace DroneLiquid.Training.Config;
 /// trunk then cannot tell obstacles by the forest's colours alone (green crowns, brown trunks, green ground),
 /// which is what a forest-only trunk must not depend on to see a grey street.
 /// </param>
+/// <param name="Data">
+/// The run's data sets (entries of its <c>data</c>) that stage one learns from; null: all of them. A DAgger set
+/// can be left to the head: the trunk learns to see from the expert's flights, the head learns to recover from
+/// its own mistakes on the frozen trunk's features of every set.
+/// </param>
 /// <param name="Checkpoints">
 /// Folder of the trunk's checkpoints and cached features (relative to the config file); empty: "trunk" inside the
 /// run's checkpoint folder. Runs whose trunk stage is identical (same data, seed, image, features and these
@@ -25,6 +30,7 @@ public sealed record TrunkPretrainConfig(
     double LearningRate = 1e-3,
     double LearningRateFinal = 3e-4,
     bool Augment = false,
+    IReadOnlyList<string>? Data = null,
     string Checkpoints = "")
 {
     public IEnumerable<string> Validate()
@@ -33,5 +39,6 @@ public sealed record TrunkPretrainConfig(
         if (Batch < 1) yield return $"batch: is {Batch}, expected >= 1";
         if (Hidden < 1) yield return $"hidden: is {Hidden}, expected >= 1";
         if (!(LearningRate > 0) || !(LearningRateFinal > 0)) yield return $"learning_rate/learning_rate_final: are {LearningRate}/{LearningRateFinal}, expected > 0";
+        if (Data is { Count: 0 }) yield return "data: lists no data set (leave it out to use all of the run's)";
     }
 }

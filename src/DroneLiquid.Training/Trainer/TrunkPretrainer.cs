@@ -17,7 +17,6 @@ namespace DroneLiquid.Training.Trainer;
 /// </summary>
 public static class TrunkPretrainer
 {
-    private const string FeaturesFile = "features.bin";
 
     /// <param name="trunk">Trained in place; on return it holds the best-on-validation weights.</param>
     public static PretrainedTrunk Run(
@@ -36,6 +35,8 @@ public static class TrunkPretrainer
         string folder = Folder(config);
         Directory.CreateDirectory(folder);
         int nObs = config.Observations.Count, nAct = config.Actions.Count, imageLength = 3 * vision.Width * vision.Height;
+        var all = training;
+        training = Subset(training, pre.Data);
         var trainFrames = new WindowBatcher(training, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         var validationFrames = new WindowBatcher(validation, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden);
@@ -48,7 +49,7 @@ public static class TrunkPretrainer
         if (restart)
         {
             checkpoint.Clear();
-            File.Delete(Path.Combine(folder, FeaturesFile));
+            DeleteFeatures(folder);
         }
         else if (checkpoint.TryReadState() is { } saved)
         {
@@ -65,11 +66,10 @@ public static class TrunkPretrainer
         int batchesPerEpoch = (trainFrames.Windows.Count + pre.Batch - 1) / pre.Batch;
         progress.Started("trunk", state.Epoch + 1, pre.Epochs, batchesPerEpoch);
         var history = state.History.ToList();
-        string featuresPath = Path.Combine(folder, FeaturesFile);
         for (int epoch = state.Epoch + 1; epoch <= pre.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
-            File.Delete(featuresPath); // cached from a trunk this epoch replaces
+            DeleteFeatures(folder); // cached from a trunk this epoch replaces
             double lr = BehaviourCloningTrainer.LearningRate(schedule, epoch);
             foreach (var group in optimizer.ParamGroups)
             {
@@ -107,7 +107,9 @@ public static class TrunkPretrainer
         }
 
         readout.load(checkpoint.BestModelPath);
-        var episodes = training.Concat(validation).ToArray();
+        // Features of every episode the head trains or validates on, cached per episode list.
+        var episodes = all.Concat(validation).ToArray();
+        string featuresPath = Path.Combine(folder, $"features-{EpisodeListHash(episodes)}.bin");
         var features = ReadFeatures(featuresPath, episodes, trunk.Features);
         if (features is null)
         {
@@ -115,7 +117,7 @@ public static class TrunkPretrainer
             WriteFeatures(featuresPath, features);
         }
 
-        return new PretrainedTrunk(features[..training.Count], features[training.Count..], state.BestEpoch, history);
+        return new PretrainedTrunk(features[..all.Count], features[all.Count..], state.BestEpoch, history);
     }
 
     /// <summary>The trunk stage's folder: the configured one, or "trunk" inside the run's checkpoints.</summary>
@@ -155,7 +157,8 @@ public static class TrunkPretrainer
     private static string Fingerprint(TrainingConfig config, IReadOnlyList<TrainingEpisode> training, IReadOnlyList<TrainingEpisode> validation)
     {
         // Epochs are left out, as for the head: raising them extends a finished stage instead of refusing it.
-        var vision = config.Vision! with { Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0 } };
+        // Which data sets stage one reads is in the episode list below.
+        var vision = config.Vision! with { Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0, Data = null } };
         var identity = new StringBuilder(JsonSerializer.Serialize(
             new { config.Seed, config.Observations, config.Actions, vision, config.Training.ClipNorm, config.Training.ValidationFraction },
             TrainingConfig.JsonOptions));
@@ -165,6 +168,30 @@ public static class TrunkPretrainer
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
+    }
+
+    /// <summary>The training episodes of the named data sets (all when null); episode ids start with their set's folder name.</summary>
+    private static IReadOnlyList<TrainingEpisode> Subset(IReadOnlyList<TrainingEpisode> episodes, IReadOnlyList<string>? data)
+    {
+        if (data is null)
+        {
+            return episodes;
+        }
+
+        var prefixes = data.Select(d => Path.GetFileName(d.TrimEnd('/')) + "/").ToArray();
+        var subset = episodes.Where(e => prefixes.Any(p => e.Id.StartsWith(p, StringComparison.Ordinal))).ToList();
+        return subset.Count > 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no training episode");
+    }
+
+    private static string EpisodeListHash(IEnumerable<TrainingEpisode> episodes) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', episodes.Select(e => $"{e.Id}:{e.Steps}")))))[..16];
+
+    private static void DeleteFeatures(string folder)
+    {
+        foreach (string file in Directory.EnumerateFiles(folder, "features-*.bin"))
+        {
+            File.Delete(file);
+        }
     }
 
     private static float[][]? ReadFeatures(string path, IReadOnlyList<TrainingEpisode> episodes, int featureCount)
