@@ -17,6 +17,9 @@ namespace DroneLiquid.Training.Trainer;
 /// </summary>
 public static class TrunkPretrainer
 {
+    /// <summary>Nulls are left out, so an optional setting added later, when unset, leaves existing checkpoints valid.</summary>
+    private static readonly JsonSerializerOptions FingerprintJson = new(TrainingConfig.JsonOptions) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
 
     /// <param name="trunk">Trained in place; on return it holds the best-on-validation weights.</param>
     public static PretrainedTrunk Run(
@@ -161,7 +164,7 @@ public static class TrunkPretrainer
         var vision = config.Vision! with { Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0, Data = null } };
         var identity = new StringBuilder(JsonSerializer.Serialize(
             new { config.Seed, config.Observations, config.Actions, vision, config.Training.ClipNorm, config.Training.ValidationFraction },
-            TrainingConfig.JsonOptions));
+            FingerprintJson));
         foreach (var (e, split) in training.Select(e => (e, 't')).Concat(validation.Select(e => (e, 'v'))))
         {
             identity.Append('|').Append(e.Id).Append(':').Append(e.Steps).Append(split);

@@ -14,11 +14,12 @@ public sealed class FakeTrainingProgress : ITrainingProgress
 
     public List<EpochSummary> Epochs { get; } = [];
 
-    public List<string> Stages { get; } = [];
+    /// <summary>Each stage started, with the epoch it started at (past its last epoch: found finished).</summary>
+    public List<(string Stage, int FirstEpoch)> Starts { get; } = [];
 
     public void Started(string stage, int firstEpoch, int epochs, int batchesPerEpoch)
     {
-        Stages.Add(stage);
+        Starts.Add((stage, firstEpoch));
         FirstEpoch = firstEpoch;
     }
 

@@ -30,8 +30,8 @@ public sealed class PretrainedTrunkTests : IDisposable
         var second = new FakeTrainingProgress();
         var lstmResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(lstm, data, second);
 
-        Assert.Equal(["trunk", "head"], first.Stages);
-        Assert.Equal(["trunk", "head"], second.Stages);
+        Assert.Equal([("trunk", 1), ("head", 1)], first.Starts);
+        Assert.Equal([("trunk", 3), ("head", 1)], second.Starts); // the trunk was found finished and reused
         Assert.Equal(2, cfcResult.TrunkHistory.Count);
         Assert.True(cfcResult.TrunkHistory[^1].TrainLoss < cfcResult.TrunkHistory[0].TrainLoss, $"trunk loss {cfcResult.TrunkHistory[0].TrainLoss} -> {cfcResult.TrunkHistory[^1].TrainLoss}");
         Assert.Equal(cfcResult.TrunkHistory, lstmResult.TrunkHistory);
@@ -65,6 +65,34 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Contains("trunk checkpoint", ex.Message);
     }
 
+    [Fact]
+    public void TrunkLearnsFromItsDataSetsAndTheHeadFromAll()
+    {
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var expert = VisionData(episodes: 5, steps: 40, set: "expert");
+        var dagger = VisionData(episodes: 3, steps: 30, set: "dagger");
+        var round0 = Config("round0", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), trunkFolder) with { Data = [Path.Combine(_folder, "expert")] };
+        var withDagger = Config("final", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), trunkFolder);
+        withDagger = withDagger with
+        {
+            Data = [Path.Combine(_folder, "expert"), Path.Combine(_folder, "dagger")],
+            Vision = withDagger.Vision! with { Pretrain = withDagger.Vision.Pretrain! with { Data = [Path.Combine(_folder, "expert")] } },
+        };
+        Assert.Empty(withDagger.Validate());
+
+        var first = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(round0, expert, new FakeTrainingProgress());
+        var progress = new FakeTrainingProgress();
+        var both = new TrainingData(expert.ObservationNames, expert.ActionNames, [.. expert.Episodes, .. dagger.Episodes], Width, Height);
+        var second = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(withDagger, both, progress);
+
+        // Stage one was found finished (its data are the same expert episodes); the head saw the DAgger episodes too.
+        Assert.Equal([("trunk", 3), ("head", 1)], progress.Starts);
+        Assert.Equal(first.TrunkHistory, second.TrunkHistory);
+        Assert.Equal(first.TrainingEpisodes + dagger.Episodes.Count, second.TrainingEpisodes);
+        var wrong = withDagger with { Vision = withDagger.Vision! with { Pretrain = withDagger.Vision.Pretrain! with { Data = [Path.Combine(_folder, "other")] } } };
+        Assert.Contains(wrong.Validate(), p => p.Contains("vision.pretrain.data") && p.Contains("other"));
+    }
+
     private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
         name,
         "test run",
@@ -79,9 +107,9 @@ public sealed class PretrainedTrunkTests : IDisposable
         new OptimisationConfig(Epochs: 2, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003));
 
     /// <summary>Synthetic waypoint episodes with a frame per step whose brightness follows the commanded yaw rate.</summary>
-    private static TrainingData VisionData(int episodes, int steps)
+    private static TrainingData VisionData(int episodes, int steps, string set = "synthetic")
     {
-        var state = SyntheticData.Generate(episodes, steps, 11);
+        var state = SyntheticData.Generate(episodes, steps, 11 + set.Length);
         int frame = 3 * Width * Height, nAct = state.ActionNames.Count;
         var random = new Random(5);
         var withImages = state.Episodes.Select(e =>
@@ -96,7 +124,7 @@ public sealed class PretrainedTrunkTests : IDisposable
                 }
             }
 
-            return e with { Images = images };
+            return e with { Id = $"{set}/{e.Id}", Images = images };
         }).ToArray();
         return new TrainingData(state.ObservationNames, state.ActionNames, withImages, Width, Height);
     }
