@@ -69,7 +69,9 @@ public sealed class PretrainedTrunkTests : IDisposable
     public void TrunkLearnsFromItsDataSetsAndTheHeadFromAll()
     {
         string trunkFolder = Path.Combine(_folder, "trunk");
+        // A validation episode of its own, as a collected validation set gives, so the split does not depend on the DAgger set.
         var expert = VisionData(episodes: 5, steps: 40, set: "expert");
+        expert = new TrainingData(expert.ObservationNames, expert.ActionNames, [.. expert.Episodes.Select((e, i) => e with { Validation = i == 0 })], Width, Height);
         var dagger = VisionData(episodes: 3, steps: 30, set: "dagger");
         var round0 = Config("round0", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), trunkFolder) with { Data = [Path.Combine(_folder, "expert")] };
         var withDagger = Config("final", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), trunkFolder);
