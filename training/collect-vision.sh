@@ -3,7 +3,8 @@
 # correlated command noise (labels stay clean), then one DAgger round flown by a round-0 vision CfC.
 # Deterministic. Run from this folder after building the service and the trainer:
 #   dotnet build ../src/DroneLiquid.Service -c Release && dotnet build ../src/DroneLiquid.Training -c Release
-# Then: droneliquid-train train --config vision-cfc.json, and the same with vision-lstm.json (it reuses the trunk).
+# Then: droneliquid-train train --config vision-cfc.json, vision-cfc-dense.json and vision-lstm.json (each reuses
+# round 0's trunk and its cached features; only the head trains).
 set -eu
 D=${DRONELIQUID:-../src/DroneLiquid.Service/bin/Release/net10.0/droneliquid}
 T=${DRONELIQUID_TRAIN:-../src/DroneLiquid.Training/bin/Release/net10.0/droneliquid-train}
