@@ -54,7 +54,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         PretrainedTrunk? pretrained = null;
         if (trunk is not null && config.Vision!.Pretrain is not null)
         {
-            pretrained = TrunkPretrainer.Run(trunk, config, training, validation, obsStats, scaling, progress, restart, cancellation);
+            pretrained = TrunkPretrainer.Run(trunk, config, training, validation, progress, restart, cancellation);
             foreach (var p in trunk.parameters())
             {
                 p.requires_grad = false;

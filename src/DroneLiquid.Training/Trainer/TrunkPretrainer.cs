@@ -27,8 +27,6 @@ public static class TrunkPretrainer
         TrainingConfig config,
         IReadOnlyList<TrainingEpisode> training,
         IReadOnlyList<TrainingEpisode> validation,
-        ColumnStats observationStats,
-        ActionScaling scaling,
         ITrainingProgress progress,
         bool restart,
         CancellationToken cancellation)
@@ -40,6 +38,9 @@ public static class TrunkPretrainer
         int nObs = config.Observations.Count, nAct = config.Actions.Count, imageLength = 3 * vision.Width * vision.Height;
         var all = training;
         training = Subset(training, pre.Data);
+        // Normalised from its own episodes, so the trunk depends on nothing but what its fingerprint names.
+        var observationStats = ColumnStats.Compute(training.Select(e => (e.Observations, e.Steps)), nObs);
+        var scaling = ActionScaling.From(ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct));
         var trainFrames = new WindowBatcher(training, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         var validationFrames = new WindowBatcher(validation, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden);

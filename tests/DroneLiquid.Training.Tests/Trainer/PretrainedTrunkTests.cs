@@ -91,6 +91,18 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Equal([("trunk", 3), ("head", 1)], progress.Starts);
         Assert.Equal(first.TrunkHistory, second.TrunkHistory);
         Assert.Equal(first.TrainingEpisodes + dagger.Episodes.Count, second.TrainingEpisodes);
+
+        // From scratch, the run with the DAgger set trains the very trunk round 0 trained: it depends on its own data only.
+        var scratch = withDagger with
+        {
+            Output = Path.Combine(_folder, "scratch", "policy"),
+            Checkpoints = Path.Combine(_folder, "scratch", "checkpoints"),
+            Vision = withDagger.Vision! with { Pretrain = withDagger.Vision.Pretrain! with { Checkpoints = Path.Combine(_folder, "scratch", "trunk") } },
+        };
+        var fresh = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(scratch, both, new FakeTrainingProgress());
+        Assert.Equal(first.TrunkHistory, fresh.TrunkHistory);
+        Assert.Equal(second.History, fresh.History);
+
         var wrong = withDagger with { Vision = withDagger.Vision! with { Pretrain = withDagger.Vision.Pretrain! with { Data = [Path.Combine(_folder, "other")] } } };
         Assert.Contains(wrong.Validate(), p => p.Contains("vision.pretrain.data") && p.Contains("other"));
     }
