@@ -119,11 +119,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 using var scope = NewDisposeScope();
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
                 var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
-                optimizer.zero_grad();
-                loss.backward();
-                nn.utils.clip_grad_norm_(trainable, opt.ClipNorm);
-                optimizer.step();
-                double value = loss.item<float>();
+                double value = Step(optimizer, trainable, loss, opt.ClipNorm);
                 lossSum += value;
                 batches++;
                 steps++;
@@ -159,6 +155,16 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, state.BestEpoch, state.BestValidationLoss,
             history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
             training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history, pretrained?.History ?? []);
+    }
+
+    /// <summary>One optimiser step on <paramref name="loss"/> with gradient-norm clipping; returns the loss value.</summary>
+    internal static double Step(optim.Optimizer optimizer, IEnumerable<TorchSharp.Modules.Parameter> parameters, Tensor loss, double clipNorm)
+    {
+        optimizer.zero_grad();
+        loss.backward();
+        nn.utils.clip_grad_norm_(parameters, clipNorm);
+        optimizer.step();
+        return loss.item<float>();
     }
 
     /// <summary>Mean over valid steps of the mean squared error over the action columns.</summary>

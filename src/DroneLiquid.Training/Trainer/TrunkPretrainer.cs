@@ -90,11 +90,7 @@ public static class TrunkPretrainer
                 var batch = trainFrames.Batch(order.AsSpan(start, Math.Min(pre.Batch, order.Length - start)), vision.Height, vision.Width);
                 var images = pre.Augment ? ColourAugmentation.Apply(batch.Images!, new Random(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch) ^ start)) : batch.Images!;
                 var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, images), batch.Targets, batch.Mask);
-                optimizer.zero_grad();
-                loss.backward();
-                nn.utils.clip_grad_norm_(parameters, config.Training.ClipNorm);
-                optimizer.step();
-                double value = loss.item<float>();
+                double value = BehaviourCloningTrainer.Step(optimizer, parameters, loss, config.Training.ClipNorm);
                 lossSum += value;
                 batches++;
                 steps++;
