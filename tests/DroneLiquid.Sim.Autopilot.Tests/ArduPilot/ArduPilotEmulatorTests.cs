@@ -100,6 +100,8 @@ public sealed class ArduPilotEmulatorTests
             await h.WaitAsync(2.5);
         }
 
+        // Half a simulated second more, so heartbeats sent inside the window have been received (one CI run saw none).
+        await h.WaitAsync(0.5);
         Assert.All(h.HeartbeatsBetween(switchAt + 1.05, h.Now), hb => Assert.Equal(5u, hb.CustomMode));
         Assert.NotEmpty(h.HeartbeatsBetween(switchAt + 1.05, h.Now));
         Assert.Equal(textsBefore, h.StatusTexts.Count);
