@@ -43,7 +43,8 @@ public static class TrunkPretrainer
         var scaling = ActionScaling.From(ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct));
         var trainFrames = new WindowBatcher(training, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         var validationFrames = new WindowBatcher(validation, observationStats, scaling, nObs, nAct, window: 1, imageLength);
-        using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden);
+        double nearnessWeight = pre.NearnessWeight ?? 0;
+        using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden, nearnessWeight > 0 ? NearnessTargets.Cells : 0);
         var parameters = readout.parameters().ToArray();
         using var optimizer = optim.Adam(parameters, pre.LearningRate);
 
@@ -70,6 +71,8 @@ public static class TrunkPretrainer
         int batchesPerEpoch = (trainFrames.Windows.Count + pre.Batch - 1) / pre.Batch;
         progress.Started("trunk", state.Epoch + 1, pre.Epochs, batchesPerEpoch);
         var history = state.History.ToList();
+        // Rendered only when an epoch is left to train: a finished stage needs none.
+        var nearness = nearnessWeight > 0 && state.Epoch < pre.Epochs ? NearnessTargets.Render(training) : null;
         for (int epoch = state.Epoch + 1; epoch <= pre.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -87,9 +90,16 @@ public static class TrunkPretrainer
             for (int start = 0; start < order.Length; start += pre.Batch)
             {
                 using var scope = NewDisposeScope();
-                var batch = trainFrames.Batch(order.AsSpan(start, Math.Min(pre.Batch, order.Length - start)), vision.Height, vision.Width);
+                var indices = order.AsSpan(start, Math.Min(pre.Batch, order.Length - start));
+                var batch = trainFrames.Batch(indices, vision.Height, vision.Width);
                 var images = pre.Augment ? ColourAugmentation.Apply(batch.Images!, new Random(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch) ^ start)) : batch.Images!;
-                var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, images), batch.Targets, batch.Mask);
+                var (commands, near) = readout.ForwardWithNearness(images.squeeze(1), batch.Observations.squeeze(1));
+                var loss = BehaviourCloningTrainer.MaskedMse(commands.unsqueeze(1), batch.Targets, batch.Mask);
+                if (nearness is not null)
+                {
+                    loss = loss + (nearnessWeight * nn.functional.mse_loss(near!, NearnessBatch(trainFrames, nearness, indices)));
+                }
+
                 double value = BehaviourCloningTrainer.Step(optimizer, parameters, loss, config.Training.ClipNorm);
                 lossSum += value;
                 batches++;
@@ -148,6 +158,20 @@ public static class TrunkPretrainer
         }
 
         return result;
+    }
+
+    /// <summary>The nearness targets of single-frame windows, [n, cells].</summary>
+    private static Tensor NearnessBatch(WindowBatcher frames, float[][] nearness, ReadOnlySpan<int> windowIndices)
+    {
+        const int Cells = NearnessTargets.Cells;
+        var values = new float[windowIndices.Length * Cells];
+        for (int i = 0; i < windowIndices.Length; i++)
+        {
+            var (e, step) = frames.Windows[windowIndices[i]];
+            nearness[e].AsSpan(step * Cells, Cells).CopyTo(values.AsSpan(i * Cells));
+        }
+
+        return tensor(values, [windowIndices.Length, Cells]);
     }
 
     private static Tensor Forward(FrameReadout readout, Tensor observations, Tensor images) =>
