@@ -14,7 +14,7 @@ namespace DroneLiquid.Training.Config;
 /// which is what a forest-only trunk must not depend on to see a grey street.
 /// </param>
 /// <param name="Data">
-/// The run's data sets (entries of its <c>data</c>) that stage one learns from; null: all of them. A DAgger set
+/// The run's data sets (entries of its <c>data</c>) that stage one learns and validates on; null: all of them. A DAgger set
 /// can be left to the head: the trunk learns to see from the expert's flights, the head learns to recover from
 /// its own mistakes on the frozen trunk's features of every set.
 /// </param>

@@ -37,7 +37,9 @@ public static class TrunkPretrainer
         Directory.CreateDirectory(folder);
         int nObs = config.Observations.Count, nAct = config.Actions.Count, imageLength = 3 * vision.Width * vision.Height;
         var all = training;
-        training = Subset(training, pre.Data);
+        var allValidation = validation;
+        training = Subset(training, pre.Data, "training");
+        validation = Subset(validation, pre.Data, "validation");
         // Normalised from its own episodes, so the trunk depends on nothing but what its fingerprint names.
         var observationStats = ColumnStats.Compute(training.Select(e => (e.Observations, e.Steps)), nObs);
         var scaling = ActionScaling.From(ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct));
@@ -118,7 +120,7 @@ public static class TrunkPretrainer
 
         readout.load(checkpoint.BestModelPath);
         // Features of every episode the head trains or validates on, cached per episode list.
-        var episodes = all.Concat(validation).ToArray();
+        var episodes = all.Concat(allValidation).ToArray();
         string featuresPath = Path.Combine(folder, $"features-{EpisodeListHash(episodes)}.bin");
         var features = ReadFeatures(featuresPath, episodes, trunk.Features);
         if (features is null)
@@ -194,8 +196,8 @@ public static class TrunkPretrainer
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
     }
 
-    /// <summary>The training episodes of the named data sets (all when null); episode ids start with their set's folder name.</summary>
-    private static IReadOnlyList<TrainingEpisode> Subset(IReadOnlyList<TrainingEpisode> episodes, IReadOnlyList<string>? data)
+    /// <summary>The training or validation episodes of the named data sets (all when null); episode ids start with their set's folder name.</summary>
+    private static IReadOnlyList<TrainingEpisode> Subset(IReadOnlyList<TrainingEpisode> episodes, IReadOnlyList<string>? data, string split)
     {
         if (data is null)
         {
@@ -204,7 +206,7 @@ public static class TrunkPretrainer
 
         var prefixes = data.Select(d => Path.GetFileName(d.TrimEnd('/')) + "/").ToArray();
         var subset = episodes.Where(e => prefixes.Any(p => e.Id.StartsWith(p, StringComparison.Ordinal))).ToList();
-        return subset.Count > 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no training episode");
+        return subset.Count > 0 || episodes.Count == 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no {split} episode");
     }
 
     private static string EpisodeListHash(IEnumerable<TrainingEpisode> episodes) =>
