@@ -56,7 +56,7 @@ public static class CollectedData
                 validation)
             {
                 Origin = settings is null || poseColumns.Contains(-1) ? null : new EpisodeOrigin(
-                    settings, purpose, manifest.Seed, manifest.Episodes[e].Index, manifest.Episodes[e].WorldSeed, Columns(data.Features, names.Count, data.Samples, poseColumns)),
+                    settings, purpose, manifest.Seed, manifest.Episodes[e].Index, manifest.Episodes[e].WorldSeed, TrainingData.SelectColumns(data.Features, names.Count, data.Samples, poseColumns)),
             };
         }
 
@@ -88,20 +88,6 @@ public static class CollectedData
             ImageHeight = manifest.Image?.Height ?? 0,
             CameraFovRadians = manifest.Image?.HorizontalFovRadians ?? 1.5708f,
         };
-    }
-
-    private static float[] Columns(float[] features, int width, int steps, int[] columns)
-    {
-        var result = new float[steps * columns.Length];
-        for (int t = 0; t < steps; t++)
-        {
-            for (int j = 0; j < columns.Length; j++)
-            {
-                result[t * columns.Length + j] = features[t * width + columns[j]];
-            }
-        }
-
-        return result;
     }
 
     /// <summary>RGB24 row-major frames to CHW planes (R, G, B), byte for byte.</summary>
