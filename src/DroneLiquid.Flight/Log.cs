@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "Could not write the flight info: {Error}")]
     public static partial void InfoNotWritten(this ILogger logger, string error);
+
+    [LoggerMessage(11, LogLevel.Information, "Hold cleared: velocity control taken back, the policy flies again")]
+    public static partial void Resumed(this ILogger logger);
 }

@@ -40,6 +40,22 @@ public sealed partial class FlightSession
         }
     }
 
+    private async Task ResumeVelocityControlAsync()
+    {
+        try
+        {
+            await _autopilot.StartVelocityControlAsync(CancellationToken.None);
+            _logger.Resumed();
+        }
+        catch (Exception ex) when (ex is AutopilotException or TimeoutException)
+        {
+            // Refused: the vehicle holds where it is; hold in the machine too, so its hold timeout lands it.
+            _reason ??= $"autopilot refused velocity control after a hold: {ex.Message}";
+            _logger.ActionFailed("resume velocity control", ex.Message);
+            _tick.RequestStop(FailsafeAction.Hold);
+        }
+    }
+
     private bool Finished(FailsafeDecision decision, FailsafeAction executed, bool stopping, bool startupDone, bool startFailed, long landingSince)
     {
         var state = decision.State;

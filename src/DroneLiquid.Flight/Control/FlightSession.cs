@@ -162,6 +162,13 @@ public sealed partial class FlightSession : IAsyncDisposable
                     executed = decision.Action;
                     await ExecuteAsync(decision, stopping);
                 }
+                else if (executed == FailsafeAction.Hold && decision.State == FlightState.PolicyControl && !stopping)
+                {
+                    // A hold whose cause cleared: the autopilot still holds, so take velocity control back (the tick
+                    // already streams setpoints, which PX4 needs before it accepts offboard). A later hold is new.
+                    executed = FailsafeAction.None;
+                    await ResumeVelocityControlAsync();
+                }
 
                 landingSince = decision.State == FlightState.Landing ? (landingSince == 0 ? _time.GetTimestamp() : landingSince) : 0;
                 if (Finished(decision, executed, stopping, startup is null, startFailed, landingSince))

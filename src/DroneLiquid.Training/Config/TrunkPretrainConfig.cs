@@ -14,9 +14,14 @@ namespace DroneLiquid.Training.Config;
 /// which is what a forest-only trunk must not depend on to see a grey street.
 /// </param>
 /// <param name="Data">
-/// The run's data sets (entries of its <c>data</c>) that stage one learns from; null: all of them. A DAgger set
+/// The run's data sets (entries of its <c>data</c>) that stage one learns and validates on; null: all of them. A DAgger set
 /// can be left to the head: the trunk learns to see from the expert's flights, the head learns to recover from
 /// its own mistakes on the frozen trunk's features of every set.
+/// </param>
+/// <param name="NearnessWeight">
+/// Weight of the auxiliary nearness loss (<see cref="Data.NearnessTargets"/>: how near the world is on a 16 x 12 grid
+/// over the view, predicted linearly from the features), added to the command loss; null or 0: none. Needs collected
+/// data, whose worlds the trainer rebuilds. Validation (best epoch) still judges the command loss alone.
 /// </param>
 /// <param name="Checkpoints">
 /// Folder of the trunk's checkpoints and cached features (relative to the config file); empty: "trunk" inside the
@@ -31,7 +36,8 @@ public sealed record TrunkPretrainConfig(
     double LearningRateFinal = 3e-4,
     bool Augment = false,
     IReadOnlyList<string>? Data = null,
-    string Checkpoints = "")
+    string Checkpoints = "",
+    double? NearnessWeight = null)
 {
     public IEnumerable<string> Validate()
     {
@@ -39,6 +45,7 @@ public sealed record TrunkPretrainConfig(
         if (Batch < 1) yield return $"batch: is {Batch}, expected >= 1";
         if (Hidden < 1) yield return $"hidden: is {Hidden}, expected >= 1";
         if (!(LearningRate > 0) || !(LearningRateFinal > 0)) yield return $"learning_rate/learning_rate_final: are {LearningRate}/{LearningRateFinal}, expected > 0";
+        if (NearnessWeight is { } w && !(w >= 0 && w <= 100)) yield return $"nearness_weight: is {w}, expected in [0, 100]";
         if (Data is { Count: 0 }) yield return "data: lists no data set (leave it out to use all of the run's)";
     }
 }

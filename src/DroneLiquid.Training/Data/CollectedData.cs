@@ -1,4 +1,6 @@
 using DroneLiquid.Evaluation.Datasets;
+using DroneLiquid.Evaluation.Episodes;
+using DroneLiquid.Sim.Worlds;
 using DroneLiquid.Training.Config;
 
 namespace DroneLiquid.Training.Data;
@@ -27,6 +29,10 @@ public static class CollectedData
         bool validation = manifest.Purpose == "validation";
         int width = manifest.Image?.Width ?? 0, height = manifest.Image?.Height ?? 0;
         bool images = config.Vision is not null && manifest.Image is not null;
+        var settings = Settings(manifest);
+        var purpose = manifest.Purpose == "validation" ? EpisodePurpose.Validation : EpisodePurpose.Train;
+        var names = manifest.Features.Select(f => f.Name).ToList();
+        var poseColumns = EpisodeOrigin.PoseColumns.Select(c => names.IndexOf(c)).ToArray();
         var episodes = new TrainingEpisode[manifest.Episodes.Count];
         for (int e = 0; e < episodes.Length; e++)
         {
@@ -47,7 +53,11 @@ public static class CollectedData
                 data.ElapsedSeconds,
                 data.Actions,
                 images ? ToPlanes(data.Images, data.Samples, width, height) : null,
-                validation);
+                validation)
+            {
+                Origin = settings is null || poseColumns.Contains(-1) ? null : new EpisodeOrigin(
+                    settings, purpose, manifest.Seed, manifest.Episodes[e].Index, manifest.Episodes[e].WorldSeed, TrainingData.SelectColumns(data.Features, names.Count, data.Samples, poseColumns)),
+            };
         }
 
         return new TrainingData(
@@ -56,6 +66,28 @@ public static class CollectedData
             episodes,
             images ? width : 0,
             images ? height : 0);
+    }
+
+    /// <summary>The episode settings the manifest records (the rest were collect's defaults); null for a world it does not name.</summary>
+    private static EpisodeSettings? Settings(DatasetManifest manifest)
+    {
+        if (!Enum.TryParse(manifest.World, ignoreCase: true, out WorldKind world))
+        {
+            return null;
+        }
+
+        return new EpisodeSettings
+        {
+            World = world,
+            ControlRateHz = manifest.ControlRateHz,
+            JitterFraction = manifest.JitterFraction,
+            FrameDropProbability = manifest.FrameDropProbability,
+            WindMetresPerSecond = manifest.WindMetresPerSecond,
+            TimeLimitSeconds = manifest.TimeLimitSeconds,
+            ImageWidth = manifest.Image?.Width ?? 0,
+            ImageHeight = manifest.Image?.Height ?? 0,
+            CameraFovRadians = manifest.Image?.HorizontalFovRadians ?? 1.5708f,
+        };
     }
 
     /// <summary>RGB24 row-major frames to CHW planes (R, G, B), byte for byte.</summary>

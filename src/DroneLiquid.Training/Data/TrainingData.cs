@@ -51,18 +51,23 @@ public sealed class TrainingData
             return i >= 0 ? i : throw new ArgumentException($"observation '{n}' is not in the data set; it has: {string.Join(", ", ObservationNames)}");
         }).ToArray();
         int width = ObservationNames.Count;
-        var episodes = Episodes.Select(e =>
-        {
-            var selected = new float[e.Steps * index.Length];
-            for (int t = 0; t < e.Steps; t++)
-            for (int j = 0; j < index.Length; j++)
-            {
-                selected[t * index.Length + j] = e.Observations[t * width + index[j]];
-            }
-
-            return e with { Observations = selected };
-        }).ToArray();
+        var episodes = Episodes.Select(e => e with { Observations = SelectColumns(e.Observations, width, e.Steps, index) }).ToArray();
         return new TrainingData(names, ActionNames, episodes, ImageWidth, ImageHeight);
+    }
+
+    /// <summary>The given columns of a row-major [steps, width] table, in the given order.</summary>
+    public static float[] SelectColumns(float[] values, int width, int steps, int[] columns)
+    {
+        var selected = new float[steps * columns.Length];
+        for (int t = 0; t < steps; t++)
+        {
+            for (int j = 0; j < columns.Length; j++)
+            {
+                selected[t * columns.Length + j] = values[t * width + columns[j]];
+            }
+        }
+
+        return selected;
     }
 
     private static void Check(int actual, int expected, string id, string what)

@@ -11,4 +11,8 @@ namespace DroneLiquid.Training.Data;
 /// <param name="Actions">[Steps * action count], row-major, in SI units.</param>
 /// <param name="Images">[Steps * 3 * height * width] CHW bytes, or null for state-only data.</param>
 /// <param name="Validation">True when the episode belongs to the validation split (model selection, never test).</param>
-public sealed record TrainingEpisode(string Id, int Steps, float[] Observations, float[] ElapsedSeconds, float[] Actions, byte[]? Images, bool Validation);
+public sealed record TrainingEpisode(string Id, int Steps, float[] Observations, float[] ElapsedSeconds, float[] Actions, byte[]? Images, bool Validation)
+{
+    /// <summary>How to rebuild its world and where each frame was taken; null for generated data.</summary>
+    public EpisodeOrigin? Origin { get; init; }
+}

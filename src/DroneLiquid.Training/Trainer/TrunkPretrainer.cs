@@ -37,13 +37,16 @@ public static class TrunkPretrainer
         Directory.CreateDirectory(folder);
         int nObs = config.Observations.Count, nAct = config.Actions.Count, imageLength = 3 * vision.Width * vision.Height;
         var all = training;
-        training = Subset(training, pre.Data);
+        var allValidation = validation;
+        training = Subset(training, pre.Data, "training");
+        validation = Subset(validation, pre.Data, "validation");
         // Normalised from its own episodes, so the trunk depends on nothing but what its fingerprint names.
         var observationStats = ColumnStats.Compute(training.Select(e => (e.Observations, e.Steps)), nObs);
         var scaling = ActionScaling.From(ColumnStats.Compute(training.Select(e => (e.Actions, e.Steps)), nAct));
         var trainFrames = new WindowBatcher(training, observationStats, scaling, nObs, nAct, window: 1, imageLength);
         var validationFrames = new WindowBatcher(validation, observationStats, scaling, nObs, nAct, window: 1, imageLength);
-        using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden);
+        double nearnessWeight = pre.NearnessWeight ?? 0;
+        using var readout = new FrameReadout(trunk, nObs, nAct, pre.Hidden, nearnessWeight > 0 ? NearnessTargets.Cells : 0);
         var parameters = readout.parameters().ToArray();
         using var optimizer = optim.Adam(parameters, pre.LearningRate);
 
@@ -70,6 +73,8 @@ public static class TrunkPretrainer
         int batchesPerEpoch = (trainFrames.Windows.Count + pre.Batch - 1) / pre.Batch;
         progress.Started("trunk", state.Epoch + 1, pre.Epochs, batchesPerEpoch);
         var history = state.History.ToList();
+        // Rendered only when an epoch is left to train: a finished stage needs none.
+        var nearness = nearnessWeight > 0 && state.Epoch < pre.Epochs ? NearnessTargets.Render(training) : null;
         for (int epoch = state.Epoch + 1; epoch <= pre.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -87,9 +92,16 @@ public static class TrunkPretrainer
             for (int start = 0; start < order.Length; start += pre.Batch)
             {
                 using var scope = NewDisposeScope();
-                var batch = trainFrames.Batch(order.AsSpan(start, Math.Min(pre.Batch, order.Length - start)), vision.Height, vision.Width);
+                var indices = order.AsSpan(start, Math.Min(pre.Batch, order.Length - start));
+                var batch = trainFrames.Batch(indices, vision.Height, vision.Width);
                 var images = pre.Augment ? ColourAugmentation.Apply(batch.Images!, new Random(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch) ^ start)) : batch.Images!;
-                var loss = BehaviourCloningTrainer.MaskedMse(Forward(readout, batch.Observations, images), batch.Targets, batch.Mask);
+                var (commands, near) = readout.ForwardWithNearness(images.squeeze(1), batch.Observations.squeeze(1));
+                var loss = BehaviourCloningTrainer.MaskedMse(commands.unsqueeze(1), batch.Targets, batch.Mask);
+                if (nearness is not null)
+                {
+                    loss = loss + (nearnessWeight * nn.functional.mse_loss(near!, NearnessBatch(trainFrames, nearness, indices)));
+                }
+
                 double value = BehaviourCloningTrainer.Step(optimizer, parameters, loss, config.Training.ClipNorm);
                 lossSum += value;
                 batches++;
@@ -108,7 +120,7 @@ public static class TrunkPretrainer
 
         readout.load(checkpoint.BestModelPath);
         // Features of every episode the head trains or validates on, cached per episode list.
-        var episodes = all.Concat(validation).ToArray();
+        var episodes = all.Concat(allValidation).ToArray();
         string featuresPath = Path.Combine(folder, $"features-{EpisodeListHash(episodes)}.bin");
         var features = ReadFeatures(featuresPath, episodes, trunk.Features);
         if (features is null)
@@ -150,6 +162,20 @@ public static class TrunkPretrainer
         return result;
     }
 
+    /// <summary>The nearness targets of single-frame windows, [n, cells].</summary>
+    private static Tensor NearnessBatch(WindowBatcher frames, float[][] nearness, ReadOnlySpan<int> windowIndices)
+    {
+        const int Cells = NearnessTargets.Cells;
+        var values = new float[windowIndices.Length * Cells];
+        for (int i = 0; i < windowIndices.Length; i++)
+        {
+            var (e, step) = frames.Windows[windowIndices[i]];
+            nearness[e].AsSpan(step * Cells, Cells).CopyTo(values.AsSpan(i * Cells));
+        }
+
+        return tensor(values, [windowIndices.Length, Cells]);
+    }
+
     private static Tensor Forward(FrameReadout readout, Tensor observations, Tensor images) =>
         readout.Forward(images.squeeze(1), observations.squeeze(1)).unsqueeze(1);
 
@@ -170,8 +196,8 @@ public static class TrunkPretrainer
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
     }
 
-    /// <summary>The training episodes of the named data sets (all when null); episode ids start with their set's folder name.</summary>
-    private static IReadOnlyList<TrainingEpisode> Subset(IReadOnlyList<TrainingEpisode> episodes, IReadOnlyList<string>? data)
+    /// <summary>The training or validation episodes of the named data sets (all when null); episode ids start with their set's folder name.</summary>
+    private static IReadOnlyList<TrainingEpisode> Subset(IReadOnlyList<TrainingEpisode> episodes, IReadOnlyList<string>? data, string split)
     {
         if (data is null)
         {
@@ -180,7 +206,7 @@ public static class TrunkPretrainer
 
         var prefixes = data.Select(d => Path.GetFileName(d.TrimEnd('/')) + "/").ToArray();
         var subset = episodes.Where(e => prefixes.Any(p => e.Id.StartsWith(p, StringComparison.Ordinal))).ToList();
-        return subset.Count > 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no training episode");
+        return subset.Count > 0 || episodes.Count == 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no {split} episode");
     }
 
     private static string EpisodeListHash(IEnumerable<TrainingEpisode> episodes) =>

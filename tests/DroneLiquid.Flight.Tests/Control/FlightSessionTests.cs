@@ -78,13 +78,34 @@ public class FlightSessionTests
 
         rig.Autopilot.PositionFrozen = false;
         rig.TickUntil(() => rig.Session.State == FlightState.PolicyControl, 10, "resumed");
-        await rig.Autopilot.StartVelocityControlAsync(); // the operator would restart offboard; the fake needs it to accept setpoints
-        rig.TickUntil(() => rig.Autopilot.SetpointCount > sent, 10, "setpoints again");
+        // The session takes velocity control back by itself; the autopilot accepts setpoints again.
+        rig.TickUntil(() => rig.Autopilot.Mode == ControlMode.VelocityControl && rig.Autopilot.SetpointCount > sent, 50, "velocity control and setpoints again");
 
         rig.Autopilot.PositionFrozen = true;
+        rig.TickUntil(() => rig.Session.State == FlightState.Holding, 100, "Holding again");
+        // The second hold is a hold of its own: the autopilot is told again.
+        rig.TickUntil(() => rig.Autopilot.HoldCalls == 2, 50, "second Hold command");
         var outcome = rig.Finish();
         Assert.Equal(FlightState.Landed, outcome.FinalState);
         Assert.Equal([FailsafeTrigger.SensorStale, FailsafeTrigger.SensorStale, FailsafeTrigger.HoldTimeout], outcome.Failsafes.Select(t => t.Trigger));
+        rig.AssertSetpointsInsideEnvelope();
+    }
+
+    [Fact]
+    public async Task A_refused_return_to_velocity_control_after_a_hold_holds_and_lands()
+    {
+        await using var rig = new FakeSessionRig();
+        rig.FlyToPolicyControl();
+        rig.Autopilot.VelocityControlFailure = new AutopilotException("offboard rejected");
+        rig.Autopilot.PositionFrozen = true;
+        rig.TickUntil(() => rig.Session.State == FlightState.Holding, 100, "Holding");
+        rig.Autopilot.PositionFrozen = false;
+        rig.TickUntil(() => rig.Session.State == FlightState.PolicyControl, 10, "cleared");
+
+        var outcome = rig.Finish();
+        Assert.Equal(FlightState.Landed, outcome.FinalState);
+        Assert.Contains("autopilot refused velocity control after a hold: offboard rejected", outcome.Reason);
+        Assert.Equal(ControlMode.Land, rig.Autopilot.Mode);
         rig.AssertSetpointsInsideEnvelope();
     }
 
@@ -111,6 +132,7 @@ public class FlightSessionTests
         rig.Autopilot.OnSend = null;
         Assert.Contains(rig.Session.State, new[] { FlightState.Holding });
         rig.TickUntil(() => rig.Session.State == FlightState.PolicyControl, 50, "resumed");
+        rig.TickUntil(() => rig.Autopilot.Mode == ControlMode.VelocityControl, 50, "velocity control taken back");
 
         rig.Cancel();
         var outcome = rig.Finish();

@@ -53,6 +53,11 @@ internal sealed class FakeAutopilot : IAutopilot
     /// <summary>Runs inside SendVelocity on the tick thread (block, or advance a fake clock).</summary>
     public Action? OnSend { get; set; }
 
+    private int _velocityControlStarts;
+
+    /// <summary>When set, taking velocity control back after a hold is refused with it.</summary>
+    public AutopilotException? VelocityControlFailure { get; set; }
+
     public int HoldCalls { get; private set; }
 
     public int LandCalls { get; private set; }
@@ -130,6 +135,13 @@ internal sealed class FakeAutopilot : IAutopilot
 
     public Task StartVelocityControlAsync(CancellationToken cancellationToken = default)
     {
+        if (VelocityControlFailure is { } failure && _velocityControlStarts > 0)
+        {
+            throw failure; // refused only on re-entry: start-up still succeeds
+        }
+
+        _velocityControlStarts++;
+
         SetMode(ControlMode.VelocityControl, t => t);
         _inVelocityControl = true;
         return Task.CompletedTask;

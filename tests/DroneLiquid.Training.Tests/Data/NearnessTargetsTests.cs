@@ -1,0 +1,129 @@
+using DroneLiquid.Evaluation.Datasets;
+using DroneLiquid.Evaluation.Episodes;
+using DroneLiquid.Sim.Worlds;
+using DroneLiquid.Training.Config;
+using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Tests.Fakes;
+using DroneLiquid.Training.Trainer;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DroneLiquid.Training.Tests.Data;
+
+/// <summary>The auxiliary nearness targets come from the recorded episode's own world, seen from its recorded poses.</summary>
+public sealed class NearnessTargetsTests : IDisposable
+{
+    private const int Width = 32, Height = 24;
+    private readonly string _folder = Directory.CreateTempSubdirectory("dl-nearness-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void TheRebuiltWorldSeenFromTheRecordedPosesIsTheRecordedFrame()
+    {
+        var data = Collect();
+        foreach (var episode in data.Episodes)
+        {
+            var (camera, home) = NearnessTargets.Rebuild(episode, Width, Height);
+            var rgb = new byte[Width * Height * 3];
+            var depth = new float[Width * Height];
+            double matched = 0, turned = 0;
+            int frames = 0;
+            for (int t = 0; t < episode.Steps; t += 10, frames++)
+            {
+                var (position, attitude) = NearnessTargets.PoseAt(episode.Origin!, t, home);
+                camera.Render(position, attitude, rgb, depth);
+                matched += MeanAbsoluteDifference(rgb, episode.Images!, t);
+                var yawed = System.Numerics.Quaternion.CreateFromAxisAngle(System.Numerics.Vector3.UnitZ, 0.3f) * attitude;
+                camera.Render(position, yawed, rgb, depth);
+                turned += MeanAbsoluteDifference(rgb, episode.Images!, t);
+            }
+
+            // The recorded pose is the autopilot's estimate (centimetres and a fraction of a degree off the truth).
+            Assert.True(matched / frames < 4, $"{episode.Id}: mean difference {matched / frames:F2} of 255 from the recorded frames");
+            Assert.True(turned > 3 * matched, $"{episode.Id}: a view turned 0.3 rad differs by {turned / frames:F2}, barely more than {matched / frames:F2}");
+        }
+    }
+
+    [Fact]
+    public void NearnessIsHighWhereTheViewIsNearAndTheTrunkLearnsIt()
+    {
+        var data = Collect();
+        var nearness = NearnessTargets.Render(data.Episodes);
+        int cells = NearnessTargets.Cells, columns = NearnessTargets.Columns;
+        for (int e = 0; e < data.Episodes.Count; e++)
+        {
+            Assert.Equal(data.Episodes[e].Steps * cells, nearness[e].Length);
+            Assert.All(nearness[e], n => Assert.InRange(n, 0.005f, 1f));
+            // The bottom row sees the ground a few metres ahead; the top row mostly sky or far trees.
+            double bottom = 0, top = 0;
+            for (int t = 0; t < data.Episodes[e].Steps; t++)
+            {
+                for (int c = 0; c < columns; c++)
+                {
+                    bottom += nearness[e][t * cells + cells - columns + c];
+                    top += nearness[e][t * cells + c];
+                }
+            }
+
+            Assert.True(bottom > 2 * top, $"bottom row {bottom:F1}, top row {top:F1}");
+        }
+
+        var config = Config(nearnessWeight: 1.0);
+        var result = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(config, data, new FakeTrainingProgress());
+        Assert.True(result.TrunkHistory[^1].TrainLoss < result.TrunkHistory[0].TrainLoss, "stage one's loss with nearness should fall");
+    }
+
+    [Fact]
+    public void GeneratedDataHasNoWorldToRebuild()
+    {
+        var synthetic = SyntheticData.Generate(2, 10, 3);
+        var ex = Assert.Throws<TrainingConfigException>(() => NearnessTargets.Render(synthetic.Episodes[0]));
+        Assert.Contains("collected data", ex.Message);
+    }
+
+    private TrainingData Collect()
+    {
+        string folder = Path.Combine(_folder, "forest");
+        if (!File.Exists(Path.Combine(folder, DatasetManifest.FileName)))
+        {
+            DatasetCollector.Collect(new CollectOptions
+            {
+                Settings = new EpisodeSettings { World = WorldKind.Forest, ImageWidth = Width, ImageHeight = Height, TimeLimitSeconds = 8 },
+                Seed = 3,
+                Episodes = 2,
+                OutputDirectory = folder,
+                Workers = 1,
+            });
+        }
+
+        return CollectedData.Load(folder, Config(nearnessWeight: null));
+    }
+
+    private TrainingConfig Config(double? nearnessWeight) => new(
+        "nearness",
+        "test run",
+        [Path.Combine(_folder, "forest")],
+        Path.Combine(_folder, "run", "policy"),
+        Path.Combine(_folder, "run", "checkpoints"),
+        7,
+        ["goal_body_forward", "goal_body_right", "velocity_body_forward"],
+        ["velocity_body_forward", "velocity_body_right", "velocity_body_down", "yaw_rate"],
+        new ModelConfig("cfc", Units: 6, BackboneUnits: 8),
+        new VisionConfig(Width, Height, 4, new TrunkPretrainConfig(Epochs: 3, Batch: 16, Hidden: 8, LearningRate: 0.01, LearningRateFinal: 0.003, NearnessWeight: nearnessWeight)),
+        new OptimisationConfig(Epochs: 1, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003, ValidationFraction: 0.5));
+
+    private static double MeanAbsoluteDifference(byte[] rgb, byte[] planes, int step)
+    {
+        int pixels = Width * Height, offset = step * pixels * 3;
+        long sum = 0;
+        for (int p = 0; p < pixels; p++)
+        {
+            for (int ch = 0; ch < 3; ch++)
+            {
+                sum += Math.Abs(rgb[3 * p + ch] - planes[offset + ch * pixels + p]);
+            }
+        }
+
+        return sum / (3.0 * pixels);
+    }
+}
