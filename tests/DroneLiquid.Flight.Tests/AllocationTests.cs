@@ -23,19 +23,21 @@ public class AllocationTests
             sink += envelope.Apply(PolicyCommand.BodyFrd(i, -i, float.NaN, 3), state, 0.02f).YawRateRadiansPerSecond;
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
+        long allocated = LeastOf(3, () =>
         {
-            var command = (i % 3) switch
+            for (int i = 0; i < Iterations; i++)
             {
-                0 => PolicyCommand.BodyFrd(i * 0.01f, -3, 2, 3),
-                1 => PolicyCommand.Ned(float.NaN, 0, 0, 0),
-                _ => PolicyCommand.Ned(50, 50, -50, -5),
-            };
-            sink += envelope.Apply(command, state with { PositionNed = new PositionNed(80 + (i % 40), i % 7, -(i % 35)) }, 0.02f).VelocityNed.NorthMetresPerSecond;
-        }
+                var command = (i % 3) switch
+                {
+                    0 => PolicyCommand.BodyFrd(i * 0.01f, -3, 2, 3),
+                    1 => PolicyCommand.Ned(float.NaN, 0, 0, 0),
+                    _ => PolicyCommand.Ned(50, 50, -50, -5),
+                };
+                sink += envelope.Apply(command, state with { PositionNed = new PositionNed(80 + (i % 40), i % 7, -(i % 35)) }, 0.02f).VelocityNed.NorthMetresPerSecond;
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(float.IsFinite(sink));
     }
 
@@ -90,33 +92,38 @@ public class AllocationTests
         var options = records.Options();
         options.RingCapacity = 1 << 16;
         using var recorder = new FlightRecorder(options, FakeFlightRecords.Layout(), new FakeTimeProvider());
-        Span<float> observation = stackalloc float[4];
-        Span<float> outputs = stackalloc float[4];
+        float[] observation = new float[4]; // arrays, not stackalloc: the measured loop is a lambda
+        float[] outputs = new float[4];
         var transition = new FailsafeTransition(TimeSpan.FromSeconds(1), FlightState.PolicyControl, FlightState.Holding, FailsafeAction.Hold, TransitionKind.Failsafe, FailsafeTrigger.SensorStale);
         for (int i = 0; i < 100; i++)
         {
             recorder.EnqueueTick(FakeFlightRecords.Sample(i), observation, outputs);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Iterations; i++)
+        int runs = 0;
+        long allocated = LeastOf(3, () =>
         {
-            FakeFlightRecords.Fill(i, observation, outputs);
-            recorder.EnqueueTick(FakeFlightRecords.Sample(i), observation, outputs);
-            if (i % 100 == 0)
+            runs++;
+            for (int i = 0; i < Iterations; i++)
             {
-                recorder.EnqueueTransition(transition);
+                FakeFlightRecords.Fill(i, observation, outputs);
+                recorder.EnqueueTick(FakeFlightRecords.Sample(i), observation, outputs);
+                if (i % 100 == 0)
+                {
+                    recorder.EnqueueTransition(transition);
+                }
             }
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(Iterations + 100, recorder.TicksEnqueued);
+        Assert.Equal(0, allocated);
+        Assert.Equal((runs * Iterations) + 100, recorder.TicksEnqueued);
     }
 
     /// <summary>
     /// The fewest bytes the current thread allocated over <paramref name="attempts"/> runs of <paramref name="loop"/>.
-    /// Under heavy load the counter once moved by 6,824 B over a loop that allocates nothing (it passes alone and in
-    /// most full runs; a collection started by the test classes xunit runs in parallel is the likely cause). An
+    /// Under load the counter moved by 6,824 B and 6,760 B (two CI runs, two tests) over loops that allocate nothing;
+    /// both pass alone. The likely cause is a collection started by a test class xunit runs in parallel: it retires
+    /// this thread's allocation context, and the counter then shifts by the unused part of it (under 8 kB). An
     /// allocation in the loop shows in every run, so the least of a few runs still catches it.
     /// </summary>
     private static long LeastOf(int attempts, Action loop)
