@@ -76,7 +76,7 @@ public static class CollectedData
             return null;
         }
 
-        return new EpisodeSettings
+        var settings = new EpisodeSettings
         {
             World = world,
             ControlRateHz = manifest.ControlRateHz,
@@ -84,10 +84,10 @@ public static class CollectedData
             FrameDropProbability = manifest.FrameDropProbability,
             WindMetresPerSecond = manifest.WindMetresPerSecond,
             TimeLimitSeconds = manifest.TimeLimitSeconds,
-            ImageWidth = manifest.Image?.Width ?? 0,
-            ImageHeight = manifest.Image?.Height ?? 0,
-            CameraFovRadians = manifest.Image?.HorizontalFovRadians ?? 1.5708f,
         };
+        return manifest.Image is { } image
+            ? settings with { ImageWidth = image.Width, ImageHeight = image.Height, CameraFovRadians = image.HorizontalFovRadians }
+            : settings;
     }
 
     /// <summary>RGB24 row-major frames to CHW planes (R, G, B), byte for byte.</summary>
