@@ -72,6 +72,7 @@ public class FlightSessionTests
         rig.FlyToPolicyControl();
         rig.Autopilot.PositionFrozen = true;
         rig.TickUntil(() => rig.Session.State == FlightState.Holding, 100, "Holding");
+        rig.TickUntil(() => rig.Autopilot.HoldCalls == 1, 50, "Hold commanded");
         int sent = rig.Autopilot.SetpointCount;
         rig.Tick(10);
         Assert.Equal(sent, rig.Autopilot.SetpointCount);
@@ -99,6 +100,8 @@ public class FlightSessionTests
         rig.Autopilot.VelocityControlFailure = new AutopilotException("offboard rejected");
         rig.Autopilot.PositionFrozen = true;
         rig.TickUntil(() => rig.Session.State == FlightState.Holding, 100, "Holding");
+        // The session samples the latest state: let it command the hold before the cause clears.
+        rig.TickUntil(() => rig.Autopilot.HoldCalls == 1, 50, "Hold commanded");
         rig.Autopilot.PositionFrozen = false;
         rig.TickUntil(() => rig.Session.State == FlightState.PolicyControl, 10, "cleared");
 
