@@ -77,7 +77,12 @@ internal sealed class ControlTick
         }
 
         _envelope = new SafetyEnvelope(envelope);
-        _machine = new FailsafeStateMachine(failsafe, onTransition);
+        // The decision is published before the callback runs: a session woken by it must read the new state.
+        _machine = new FailsafeStateMachine(failsafe, transition =>
+        {
+            _decision = Pack(new FailsafeDecision(transition.To, transition.Action, transition.Trigger));
+            onTransition(transition);
+        });
         _staleAfterTicks = (long)(control.SensorStaleAfter.TotalSeconds * time.TimestampFrequency);
         _periodTicks = (long)(control.Period.TotalSeconds * time.TimestampFrequency);
         _periodSeconds = (float)control.Period.TotalSeconds;
@@ -104,6 +109,8 @@ internal sealed class ControlTick
             return new FailsafeDecision((FlightState)(packed & 0xff), (FailsafeAction)((packed >> 8) & 0xff), (FailsafeTrigger)((packed >> 16) & 0xff));
         }
     }
+
+    private static int Pack(FailsafeDecision decision) => (int)decision.State | ((int)decision.Action << 8) | ((int)decision.Trigger << 16);
 
     public long Ticks { get; private set; }
 
@@ -198,7 +205,7 @@ internal sealed class ControlTick
         _flags.TargetReached = positionFresh && distance <= _plan.TargetRadiusMetres;
         _flags.StopAction = (FailsafeAction)_stopAction;
         var decision = _machine.Update(_time.GetElapsedTime(_flightStart, start), _flags);
-        _decision = (int)decision.State | ((int)decision.Action << 8) | ((int)decision.Trigger << 16);
+        _decision = Pack(decision);
 
         VelocityNed sent = default;
         float sentYawRate = 0f;

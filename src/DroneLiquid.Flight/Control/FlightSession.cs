@@ -142,9 +142,13 @@ public sealed partial class FlightSession : IAsyncDisposable
                     startup = null;
                 }
 
-                if (decision.Action >= FailsafeAction.Hold && startup is not null)
+                // A hold that clears by itself (stale sensor, missed deadlines) during start-up leaves the autopilot's
+                // own take-off or hover alone: the start-up waits for it to clear before each step (the hold timeout
+                // lands otherwise). Any other failsafe wins over the start-up dialogue.
+                bool deferredHold = startup is not null && decision.Action == FailsafeAction.Hold
+                    && FailsafeStateMachine.ClearOf(decision.Trigger) == TriggerClear.WhenConditionClears;
+                if (decision.Action >= FailsafeAction.Hold && startup is not null && !deferredHold)
                 {
-                    // A failsafe during start-up wins over the start-up dialogue.
                     await startupCancel.CancelAsync();
                 }
 
@@ -157,7 +161,7 @@ public sealed partial class FlightSession : IAsyncDisposable
                     await startupCancel.CancelAsync();
                 }
 
-                if (decision.Action != executed && decision.Action >= FailsafeAction.Hold)
+                if (decision.Action != executed && decision.Action >= FailsafeAction.Hold && !deferredHold)
                 {
                     executed = decision.Action;
                     await ExecuteAsync(decision, stopping);
@@ -216,8 +220,10 @@ public sealed partial class FlightSession : IAsyncDisposable
             step = "arm";
             await _autopilot.ArmAsync(cancellationToken);
             step = "take-off";
+            await WaitWhileHeldAsync(cancellationToken);
             await _autopilot.TakeoffAsync(_plan.AltitudeMetres, cancellationToken);
             step = "start velocity control";
+            await WaitWhileHeldAsync(cancellationToken);
             await _autopilot.StartVelocityControlAsync(cancellationToken);
             _tick.MarkVelocityControlStarted();
         }
@@ -226,6 +232,15 @@ public sealed partial class FlightSession : IAsyncDisposable
             _reason ??= $"start-up failed at {step}: {ex.Message}";
             _logger.StartFailed(step, ex.Message);
             throw;
+        }
+    }
+
+    /// <summary>Start-up: no next step while the machine holds (the autopilot keeps the vehicle where it is meanwhile).</summary>
+    private async Task WaitWhileHeldAsync(CancellationToken cancellationToken)
+    {
+        while (_tick.Decision.State == FlightState.Holding)
+        {
+            await Task.Delay(_control.Period, _time, cancellationToken);
         }
     }
 }

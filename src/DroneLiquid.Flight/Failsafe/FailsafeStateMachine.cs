@@ -29,8 +29,10 @@ namespace DroneLiquid.Flight.Failsafe;
 /// <item><term>HoldTimeout</term><description>Land after <see cref="FailsafeOptions.HoldTimeout"/> in Holding, never clears.</description></item>
 /// <item><term>StopRequested</term><description>The action in <see cref="FlightFlags.StopAction"/> (the most severe asked so far), never clears.</description></item>
 /// </list>
-/// The most severe active action wins (<see cref="FailsafeAction"/> order). Every state change goes to the
-/// <see cref="Transitions"/> ring and to the optional callback with its reason. Not thread-safe: the tick owns it.
+/// The most severe active action wins (<see cref="FailsafeAction"/> order); of equals, one that never clears is
+/// named as the trigger, so a decision whose trigger clears by itself has no other cause behind it. Every state
+/// change goes to the <see cref="Transitions"/> ring and to the optional callback with its reason. Not thread-safe:
+/// the tick owns it.
 /// </summary>
 public sealed class FailsafeStateMachine
 {
@@ -196,7 +198,10 @@ public sealed class FailsafeStateMachine
         for (int i = 1; i < TriggerCount; i++)
         {
             var action = i == (int)FailsafeTrigger.StopRequested ? _stopAction : s_actions[i];
-            if (_active[i] && action > worst)
+
+            // Of two triggers asking the same action, the one that never clears is the reason: it is what keeps it.
+            bool stickier = action == worst && s_clears[i] == TriggerClear.Never && s_clears[(int)trigger] == TriggerClear.WhenConditionClears;
+            if (_active[i] && (action > worst || stickier))
             {
                 worst = action;
                 trigger = (FailsafeTrigger)i;

@@ -93,6 +93,56 @@ public class FlightSessionTests
     }
 
     [Fact]
+    public async Task A_stale_sensor_during_take_off_lets_the_autopilot_finish_it_and_velocity_control_waits_until_it_clears()
+    {
+        await using var rig = new FakeSessionRig();
+        var takeoffDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        rig.Autopilot.TakeoffHeldUntil = takeoffDone.Task;
+        rig.Start();
+        rig.TickUntil(() => rig.Autopilot.Mode == ControlMode.Takeoff, 2000, "taking off");
+        rig.Autopilot.PositionFrozen = true;
+        rig.TickUntil(() => rig.Session.State == FlightState.Holding, 100, "Holding");
+        rig.Tick(10);
+        // The hold clears by itself: the autopilot's own take-off goes on, neither held nor cancelled.
+        Assert.Equal(0, rig.Autopilot.HoldCalls);
+        Assert.False(rig.Autopilot.TakeoffCancelled);
+
+        takeoffDone.SetResult();
+        rig.Tick(10);
+        Assert.Equal(0, rig.Autopilot.VelocityControlStarts); // start-up waits while the machine holds
+        rig.Autopilot.PositionFrozen = false;
+        rig.TickUntil(() => rig.Session.State == FlightState.PolicyControl, 200, "policy control once the hold cleared");
+        rig.TickUntil(() => rig.Autopilot.SetpointCount > 0, 50, "setpoints");
+        rig.Autopilot.TeleportTo(59, 0.5f, -5);
+        var outcome = rig.Finish();
+
+        Assert.True(outcome.Success);
+        Assert.Equal([FailsafeTrigger.SensorStale, FailsafeTrigger.TargetReached], outcome.Failsafes.Select(t => t.Trigger));
+        Assert.Equal(0, rig.Autopilot.HoldCalls);
+        Assert.Equal(1, rig.Autopilot.VelocityControlStarts);
+        rig.AssertSetpointsInsideEnvelope();
+    }
+
+    [Fact]
+    public async Task A_lost_heartbeat_during_take_off_cancels_it_holds_and_lands()
+    {
+        await using var rig = new FakeSessionRig();
+        rig.Autopilot.TakeoffHeldUntil = new TaskCompletionSource().Task; // never completes on its own
+        rig.Start();
+        rig.TickUntil(() => rig.Autopilot.Mode == ControlMode.Takeoff, 2000, "taking off");
+        rig.Autopilot.HeartbeatLost = true;
+        rig.TickUntil(() => rig.Autopilot.HoldCalls == 1, 200, "Hold");
+        rig.TickUntil(() => rig.Autopilot.TakeoffCancelled, 50, "take-off cancelled");
+        var outcome = rig.Finish();
+
+        Assert.Equal(FlightState.Landed, outcome.FinalState);
+        Assert.False(outcome.Success);
+        Assert.Equal([FailsafeTrigger.HeartbeatLost, FailsafeTrigger.HoldTimeout], outcome.Failsafes.Select(t => t.Trigger));
+        Assert.Equal(0, rig.Autopilot.VelocityControlStarts);
+        Assert.Equal(0, rig.Autopilot.SetpointCount);
+    }
+
+    [Fact]
     public async Task A_refused_return_to_velocity_control_after_a_hold_holds_and_lands()
     {
         await using var rig = new FakeSessionRig();

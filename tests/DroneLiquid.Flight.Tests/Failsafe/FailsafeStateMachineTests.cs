@@ -165,6 +165,29 @@ public class FailsafeStateMachineTests
     }
 
     [Fact]
+    public void Of_two_holds_the_one_that_never_clears_is_named_and_keeps_the_hold()
+    {
+        var flight = new FakeFlight(new FailsafeOptions { DeadlineMissesBeforeHold = 3 });
+        flight.FlyToPolicyControl();
+        flight.Flags.ConsecutiveDeadlineMisses = 3;
+        Assert.Equal(FailsafeTrigger.DeadlineMissed, flight.Step(Tick).Trigger);
+        // A stop asking Hold ranks after DeadlineMissed by number, but it is the hold that stays.
+        flight.Flags.StopAction = FailsafeAction.Hold;
+        Assert.Equal(new FailsafeDecision(FlightState.Holding, FailsafeAction.Hold, FailsafeTrigger.StopRequested), flight.Step(Tick));
+        flight.Flags.ConsecutiveDeadlineMisses = 0;
+        Assert.Equal(new FailsafeDecision(FlightState.Holding, FailsafeAction.Hold, FailsafeTrigger.StopRequested), flight.Step(Tick));
+
+        // The same when both start on one update: a broken policy output outranks a stale sensor, which would clear.
+        var other = new FakeFlight();
+        other.FlyToPolicyControl();
+        other.Flags.SensorsFresh = false;
+        other.Flags.PolicyOutputNonFinite = true;
+        Assert.Equal(FailsafeTrigger.NonFinitePolicyOutput, other.Step(Tick).Trigger);
+        other.Flags.SensorsFresh = true;
+        Assert.Equal(new FailsafeDecision(FlightState.Holding, FailsafeAction.Hold, FailsafeTrigger.NonFinitePolicyOutput), other.Step(Tick));
+    }
+
+    [Fact]
     public void Geofence_breach_lands_and_never_clears()
     {
         var flight = new FakeFlight();

@@ -58,6 +58,13 @@ internal sealed class FakeAutopilot : IAutopilot
     /// <summary>When set, taking velocity control back after a hold is refused with it.</summary>
     public AutopilotException? VelocityControlFailure { get; set; }
 
+    /// <summary>When set, the take-off climbs (mode Takeoff, in the air) but completes only when this task does.</summary>
+    public Task? TakeoffHeldUntil { get; set; }
+
+    public bool TakeoffCancelled { get; private set; }
+
+    public int VelocityControlStarts => _velocityControlStarts;
+
     public int HoldCalls { get; private set; }
 
     public int LandCalls { get; private set; }
@@ -127,10 +134,21 @@ internal sealed class FakeAutopilot : IAutopilot
         return Task.CompletedTask;
     }
 
-    public Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default)
+    public async Task TakeoffAsync(float altitudeMetres, CancellationToken cancellationToken = default)
     {
         SetMode(ControlMode.Takeoff, t => t with { DownMetres = -altitudeMetres, LandedState = MavLandedState.InAir });
-        return Task.CompletedTask;
+        if (TakeoffHeldUntil is { } release)
+        {
+            try
+            {
+                await release.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                TakeoffCancelled = true;
+                throw;
+            }
+        }
     }
 
     public Task StartVelocityControlAsync(CancellationToken cancellationToken = default)
