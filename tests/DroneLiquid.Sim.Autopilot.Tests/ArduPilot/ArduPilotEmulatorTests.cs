@@ -77,7 +77,16 @@ public sealed class ArduPilotEmulatorTests
         await TakeOffGuidedAsync(h);
         SetpointStream stream = h.Stream(() => new Vector3(2, 0, 0), rateHz: 10);
         await h.WaitAsync(3);
+
+        // A loaded machine can deliver the first setpoints late in simulated time (one CI run stopped the stream while
+        // the vehicle was still at 1 m/s): stream on until it flies the commanded speed, so the test is about the timeout.
+        for (int i = 0; i < 50 && !h.Positions.Any(p => p.Position.Vx > 1.9f); i++)
+        {
+            await h.WaitAsync(0.1);
+        }
+
         stream.Dispose();
+        Assert.Contains(h.Positions, p => p.Position.Vx > 1.9f);
         double last = stream.LastSentSimSeconds;
         await h.Emulator.WhenSimTimeAsync(last + 5);
 
