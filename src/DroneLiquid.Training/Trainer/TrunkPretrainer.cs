@@ -119,14 +119,26 @@ public static class TrunkPretrainer
         }
 
         readout.load(checkpoint.BestModelPath);
-        // Features of every episode the head trains or validates on, cached per episode list.
+        // Features of every episode the head trains or validates on, cached per data set: a run that adds a set (a new
+        // DAgger round) computes the features of that set only.
         var episodes = all.Concat(allValidation).ToArray();
-        string featuresPath = Path.Combine(folder, $"features-{EpisodeListHash(episodes)}.bin");
-        var features = ReadFeatures(featuresPath, episodes, trunk.Features);
-        if (features is null)
+        var features = new float[episodes.Length][];
+        foreach (var set in Enumerable.Range(0, episodes.Length).GroupBy(i => SetName(episodes[i])))
         {
-            features = Features(trunk, episodes);
-            WriteFeatures(featuresPath, features);
+            var members = set.Select(i => episodes[i]).ToArray();
+            string path = Path.Combine(folder, $"features-{set.Key}{EpisodeListHash(members)}.bin");
+            var setFeatures = ReadFeatures(path, members, trunk.Features);
+            if (setFeatures is null)
+            {
+                setFeatures = Features(trunk, members);
+                WriteFeatures(path, setFeatures);
+            }
+
+            int k = 0;
+            foreach (int i in set)
+            {
+                features[i] = setFeatures[k++];
+            }
         }
 
         return new PretrainedTrunk(features[..all.Count], features[all.Count..], state.BestEpoch, history);
@@ -208,6 +220,10 @@ public static class TrunkPretrainer
         var subset = episodes.Where(e => prefixes.Any(p => e.Id.StartsWith(p, StringComparison.Ordinal))).ToList();
         return subset.Count > 0 || episodes.Count == 0 ? subset : throw new TrainingConfigException($"vision.pretrain.data: [{string.Join(", ", data)}] hold no {split} episode");
     }
+
+    /// <summary>The data set an episode came from ("name-" for a file name), from its id ("set/episode"); empty without one.</summary>
+    private static string SetName(TrainingEpisode episode) =>
+        episode.Id.IndexOf('/') is > 0 and int slash ? episode.Id[..slash] + "-" : string.Empty;
 
     private static string EpisodeListHash(IEnumerable<TrainingEpisode> episodes) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', episodes.Select(e => $"{e.Id}:{e.Steps}")))))[..16];

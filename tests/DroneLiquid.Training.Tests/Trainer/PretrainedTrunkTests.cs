@@ -83,6 +83,9 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Empty(withDagger.Validate());
 
         var first = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(round0, expert, new FakeTrainingProgress());
+        string expertFeatures = Assert.Single(Directory.GetFiles(trunkFolder, "features-*.bin"));
+        Assert.StartsWith("features-expert-", Path.GetFileName(expertFeatures));
+        var expertFeaturesWritten = File.GetLastWriteTimeUtc(expertFeatures);
         var progress = new FakeTrainingProgress();
         var both = new TrainingData(expert.ObservationNames, expert.ActionNames, [.. expert.Episodes, .. dagger.Episodes], Width, Height);
         var second = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(withDagger, both, progress);
@@ -91,6 +94,9 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Equal([("trunk", 3), ("head", 1)], progress.Starts);
         Assert.Equal(first.TrunkHistory, second.TrunkHistory);
         Assert.Equal(first.TrainingEpisodes + dagger.Episodes.Count, second.TrainingEpisodes);
+        // Features are cached per data set: the second run computed the DAgger set's and read the expert set's.
+        Assert.Equal(["features-dagger-", "features-expert-"], Directory.GetFiles(trunkFolder, "features-*.bin").Select(f => Path.GetFileName(f)[..^20]).Order());
+        Assert.Equal(expertFeaturesWritten, File.GetLastWriteTimeUtc(expertFeatures));
 
         // From scratch, the run with the DAgger set trains the very trunk round 0 trained: it depends on its own data only.
         var scratch = withDagger with
