@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DroneLiquid.Training.Config;
 
 /// <summary>
@@ -5,6 +7,11 @@ namespace DroneLiquid.Training.Config;
 /// zero state, overlapping by half, Adam with gradient-norm clipping.
 /// </summary>
 /// <param name="MaxSteps">Stop after this many optimiser steps in all (0: no limit); for smoke runs.</param>
+/// <param name="FeatureNoise">
+/// Standard deviation of Gaussian noise added to the frozen trunk's features (tanh, in [-1, 1]) in every training
+/// batch of the head; null or 0: none. The head then cannot lean on small feature differences that another world
+/// changes, and weighs the goal and velocity more. Needs a pretrained trunk (<c>vision.pretrain</c>).
+/// </param>
 public sealed record OptimisationConfig(
     int Epochs = 20,
     int Window = 32,
@@ -13,7 +20,8 @@ public sealed record OptimisationConfig(
     double LearningRateFinal = 3e-4,
     double ClipNorm = 1.0,
     double ValidationFraction = 0.15,
-    int MaxSteps = 0)
+    int MaxSteps = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FeatureNoise = null)
 {
     public IEnumerable<string> Validate()
     {
@@ -24,5 +32,6 @@ public sealed record OptimisationConfig(
         if (!(ClipNorm > 0)) yield return $"clip_norm: is {ClipNorm}, expected > 0";
         if (!(ValidationFraction > 0 && ValidationFraction < 1)) yield return $"validation_fraction: is {ValidationFraction}, expected in (0, 1)";
         if (MaxSteps < 0) yield return $"max_steps: is {MaxSteps}, expected >= 0";
+        if (FeatureNoise is { } noise && !(noise >= 0 && noise <= 1)) yield return $"feature_noise: is {noise}, expected in [0, 1]";
     }
 }

@@ -92,6 +92,10 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             state = saved;
         }
 
+        // Noise on the feature columns only (they come first in each step's inputs); the observations stay exact.
+        using var featureNoise = opt.FeatureNoise is > 0 && pretrained is not null
+            ? cat([full(1, 1, trunk!.Features, opt.FeatureNoise.Value), zeros(1, 1, nObs)], dim: 2)
+            : null;
         int resumedFrom = state.Epoch;
         int batchesPerEpoch = (trainBatches.Windows.Count + opt.Batch - 1) / opt.Batch;
         progress.Started("head", state.Epoch + 1, opt.Epochs, batchesPerEpoch);
@@ -107,6 +111,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
             network.train();
             var order = trainBatches.Shuffled(EpochSeed(config.Seed, epoch));
+            using var noiseGenerator = new Generator((ulong)EpochSeed(config.Seed, epoch)); // per epoch: a resumed run draws the same noise
             double lossSum = 0;
             int batches = 0, steps = state.Steps;
             for (int start = 0; start < order.Length; start += opt.Batch)
@@ -118,6 +123,11 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
                 using var scope = NewDisposeScope();
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
+                if (featureNoise is not null)
+                {
+                    obs = obs + (randn(obs.shape, generator: noiseGenerator) * featureNoise);
+                }
+
                 var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
                 double value = Step(optimizer, trainable, loss, opt.ClipNorm);
                 lossSum += value;
