@@ -150,7 +150,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             throw new InvalidOperationException($"{config.Checkpoints}: training finished without a best model (no epoch ran)");
         }
 
-        network.load(checkpoint.BestModelPath);
+        network.load(opt.ExportsLast ? checkpoint.LastModelPath : checkpoint.BestModelPath);
         var provenance = Provenance(config, data, training.Count, validation.Count, state, pretrained);
         PolicyExporter.Write(
             config.Output,
@@ -162,7 +162,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             provenance,
             time);
         return new TrainingResult(
-            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, state.BestEpoch, state.BestValidationLoss,
+            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, opt.ExportsLast ? state.Epoch : state.BestEpoch, state.BestEpoch, state.BestValidationLoss,
             history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
             training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history, pretrained?.History ?? []);
     }
@@ -247,7 +247,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             {
                 Output = string.Empty,
                 Checkpoints = string.Empty,
-                Training = config.Training with { Epochs = 0 },
+                Training = config.Training with { Epochs = 0, Export = null }, // which epoch is exported changes no weight
                 Vision = config.Vision is { Pretrain: { } pre } v ? v with { Pretrain = pre with { Checkpoints = string.Empty, Epochs = 0 } } : config.Vision,
             },
             TrainingConfig.JsonOptions)).Append("|trunk:").Append(trunk);
@@ -273,6 +273,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["optimiser_steps"] = state.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_validation_loss"] = Format(state.BestValidationLoss),
+            ["exported_epoch"] = (config.Training.ExportsLast ? state.Epoch : state.BestEpoch).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_train_loss"] = Format(best?.TrainLoss ?? double.NaN),
             ["final_train_loss"] = Format(last?.TrainLoss ?? double.NaN),
             ["final_validation_loss"] = Format(last?.ValidationLoss ?? double.NaN),

@@ -140,6 +140,31 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Contains((noisy with { Training = noisy.Training with { FeatureNoise = 2 } }).Validate(), p => p.Contains("feature_noise: is 2"));
     }
 
+    [Fact]
+    public void ExportLastWritesTheLastEpochAndSwitchingItOnAFinishedRunReexportsWithoutTraining()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        var last = Config("last", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), Path.Combine(_folder, "trunk"));
+        last = last with { Training = last.Training with { Epochs = 4, Export = "last" } };
+        var best = last with { Training = last.Training with { Export = null }, Output = Path.Combine(_folder, "best", "policy") };
+
+        var lastResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(last, data, new FakeTrainingProgress());
+        var progress = new FakeTrainingProgress();
+        var bestResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(best, data, progress);
+
+        Assert.Equal((4, 4), (lastResult.Epochs, lastResult.ExportedEpoch));
+        Assert.Equal((4, lastResult.BestEpoch), (bestResult.Epochs, bestResult.ExportedEpoch)); // the same checkpoint, nothing retrained
+        Assert.Equal([("trunk", 3), ("head", 5)], progress.Starts);
+        using (var policy = FlightPolicy.Open(last.Output))
+        {
+            Assert.Equal("4", policy.Document.Provenance.Details["exported_epoch"]);
+        }
+
+        bool sameWeights = File.ReadAllBytes(Path.Combine(last.Output, "weights.safetensors")).SequenceEqual(File.ReadAllBytes(Path.Combine(best.Output, "weights.safetensors")));
+        Assert.Equal(lastResult.BestEpoch == 4, sameWeights);
+        Assert.Contains((last with { Training = last.Training with { Export = "first" } }).Validate(), p => p.Contains("export: is 'first'"));
+    }
+
     private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
         name,
         "test run",
