@@ -48,7 +48,7 @@ internal static class TrainCommand
             }
 
             console.MarkupLineInterpolated(
-                $"wrote [green]{result.Output}[/]: best epoch {result.BestEpoch} (validation loss {result.BestValidationLoss:G4}), train loss {result.FirstTrainLoss:G4} -> {result.FinalTrainLoss:G4}, {result.Seconds:F0} s");
+                $"wrote [green]{result.Output}[/]: epoch {result.ExportedEpoch}, best validation epoch {result.BestEpoch} (loss {result.BestValidationLoss:G4}), train loss {result.FirstTrainLoss:G4} -> {result.FinalTrainLoss:G4}, {result.Seconds:F0} s");
             if (parse.GetValue(json))
             {
                 JsonOutput.WriteLine(result);

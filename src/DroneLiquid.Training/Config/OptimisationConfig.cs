@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DroneLiquid.Training.Config;
 
 /// <summary>
@@ -5,6 +7,16 @@ namespace DroneLiquid.Training.Config;
 /// zero state, overlapping by half, Adam with gradient-norm clipping.
 /// </summary>
 /// <param name="MaxSteps">Stop after this many optimiser steps in all (0: no limit); for smoke runs.</param>
+/// <param name="FeatureNoise">
+/// Standard deviation of Gaussian noise added to the frozen trunk's features (tanh, in [-1, 1]) in every training
+/// batch of the head; null or 0: none. The head then cannot lean on small feature differences that another world
+/// changes, and weighs the goal and velocity more. Needs a pretrained trunk (<c>vision.pretrain</c>).
+/// </param>
+/// <param name="Export">
+/// Which epoch's weights the policy gets: "best" (lowest validation loss; the default) or "last". Validation loss
+/// is the error on recorded steps with the expert's states as input; a head that flies its own states better can
+/// score worse there, so when closed-loop flights on validation seeds favour the last epoch, take it.
+/// </param>
 public sealed record OptimisationConfig(
     int Epochs = 20,
     int Window = 32,
@@ -13,8 +25,13 @@ public sealed record OptimisationConfig(
     double LearningRateFinal = 3e-4,
     double ClipNorm = 1.0,
     double ValidationFraction = 0.15,
-    int MaxSteps = 0)
+    int MaxSteps = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FeatureNoise = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null)
 {
+    /// <summary>True when the last epoch is exported instead of the best one.</summary>
+    public bool ExportsLast => Export == "last";
+
     public IEnumerable<string> Validate()
     {
         if (Epochs < 1) yield return $"epochs: is {Epochs}, expected >= 1";
@@ -24,5 +41,7 @@ public sealed record OptimisationConfig(
         if (!(ClipNorm > 0)) yield return $"clip_norm: is {ClipNorm}, expected > 0";
         if (!(ValidationFraction > 0 && ValidationFraction < 1)) yield return $"validation_fraction: is {ValidationFraction}, expected in (0, 1)";
         if (MaxSteps < 0) yield return $"max_steps: is {MaxSteps}, expected >= 0";
+        if (Export is not (null or "best" or "last")) yield return $"export: is '{Export}', expected \"best\" or \"last\"";
+        if (FeatureNoise is { } noise && !(noise >= 0 && noise <= 1)) yield return $"feature_noise: is {noise}, expected in [0, 1]";
     }
 }

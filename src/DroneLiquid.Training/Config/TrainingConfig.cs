@@ -119,6 +119,10 @@ public sealed record TrainingConfig(
         else
         {
             foreach (var p in Training.Validate()) yield return "training." + p;
+            if (Training.FeatureNoise is > 0 && Vision?.Pretrain is null)
+            {
+                yield return "training.feature_noise: needs a pretrained, frozen trunk (vision.pretrain)";
+            }
         }
     }
 }

@@ -92,6 +92,10 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             state = saved;
         }
 
+        // Noise on the feature columns only (they come first in each step's inputs); the observations stay exact.
+        using var featureNoise = opt.FeatureNoise is > 0 && pretrained is not null
+            ? cat([full(1, 1, trunk!.Features, opt.FeatureNoise.Value), zeros(1, 1, nObs)], dim: 2)
+            : null;
         int resumedFrom = state.Epoch;
         int batchesPerEpoch = (trainBatches.Windows.Count + opt.Batch - 1) / opt.Batch;
         progress.Started("head", state.Epoch + 1, opt.Epochs, batchesPerEpoch);
@@ -107,6 +111,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
             network.train();
             var order = trainBatches.Shuffled(EpochSeed(config.Seed, epoch));
+            using var noiseGenerator = new Generator((ulong)EpochSeed(config.Seed, epoch)); // per epoch: a resumed run draws the same noise
             double lossSum = 0;
             int batches = 0, steps = state.Steps;
             for (int start = 0; start < order.Length; start += opt.Batch)
@@ -118,6 +123,11 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
 
                 using var scope = NewDisposeScope();
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
+                if (featureNoise is not null)
+                {
+                    obs = obs + (randn(obs.shape, generator: noiseGenerator) * featureNoise);
+                }
+
                 var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
                 double value = Step(optimizer, trainable, loss, opt.ClipNorm);
                 lossSum += value;
@@ -140,7 +150,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             throw new InvalidOperationException($"{config.Checkpoints}: training finished without a best model (no epoch ran)");
         }
 
-        network.load(checkpoint.BestModelPath);
+        network.load(opt.ExportsLast ? checkpoint.LastModelPath : checkpoint.BestModelPath);
         var provenance = Provenance(config, data, training.Count, validation.Count, state, pretrained);
         PolicyExporter.Write(
             config.Output,
@@ -152,7 +162,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             provenance,
             time);
         return new TrainingResult(
-            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, state.BestEpoch, state.BestValidationLoss,
+            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, opt.ExportsLast ? state.Epoch : state.BestEpoch, state.BestEpoch, state.BestValidationLoss,
             history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
             training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history, pretrained?.History ?? []);
     }
@@ -237,7 +247,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             {
                 Output = string.Empty,
                 Checkpoints = string.Empty,
-                Training = config.Training with { Epochs = 0 },
+                Training = config.Training with { Epochs = 0, Export = null }, // which epoch is exported changes no weight
                 Vision = config.Vision is { Pretrain: { } pre } v ? v with { Pretrain = pre with { Checkpoints = string.Empty, Epochs = 0 } } : config.Vision,
             },
             TrainingConfig.JsonOptions)).Append("|trunk:").Append(trunk);
@@ -263,6 +273,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["optimiser_steps"] = state.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_validation_loss"] = Format(state.BestValidationLoss),
+            ["exported_epoch"] = (config.Training.ExportsLast ? state.Epoch : state.BestEpoch).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_train_loss"] = Format(best?.TrainLoss ?? double.NaN),
             ["final_train_loss"] = Format(last?.TrainLoss ?? double.NaN),
             ["final_validation_loss"] = Format(last?.ValidationLoss ?? double.NaN),

@@ -20,6 +20,8 @@ public sealed class TrainingCheckpoint(string folder)
 
     public string BestModelPath => Path.Combine(Folder, BestModel);
 
+    public string LastModelPath => Path.Combine(Folder, LastModel);
+
     public CheckpointState? TryReadState()
     {
         string path = Path.Combine(Folder, StateFile);

@@ -1,6 +1,7 @@
 namespace DroneLiquid.Training.Trainer;
 
 /// <summary>The outcome of a training run (the `--json` summary of `droneliquid-train train`).</summary>
+/// <param name="ExportedEpoch">The epoch whose weights the policy got (the best one unless <c>training.export</c> is "last").</param>
 /// <param name="TrunkHistory">Stage one's epochs when the trunk was pretrained, else empty.</param>
 public sealed record TrainingResult(
     string Policy,
@@ -8,6 +9,7 @@ public sealed record TrainingResult(
     int Epochs,
     int ResumedFromEpoch,
     int Steps,
+    int ExportedEpoch,
     int BestEpoch,
     double BestValidationLoss,
     double FirstTrainLoss,

@@ -113,6 +113,58 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Contains(wrong.Validate(), p => p.Contains("vision.pretrain.data") && p.Contains("other"));
     }
 
+    [Fact]
+    public void FeatureNoiseChangesTheHeadAlikeOnEveryRunAndNeedsAPretrainedTrunk()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var model = new ModelConfig("cfc", Units: 6, BackboneUnits: 8);
+        var plain = Config("plain", model, trunkFolder);
+        var noisy = Config("noisy", model, trunkFolder);
+        noisy = noisy with { Training = noisy.Training with { FeatureNoise = 0.3 } };
+        var again = noisy with { Output = Path.Combine(_folder, "again", "policy"), Checkpoints = Path.Combine(_folder, "again", "checkpoints") };
+
+        var withoutNoise = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(plain, data, new FakeTrainingProgress());
+        var first = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(noisy, data, new FakeTrainingProgress());
+        var second = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(again, data, new FakeTrainingProgress());
+
+        Assert.Equal(first.History, second.History);
+        Assert.NotEqual(withoutNoise.History[0].TrainLoss, first.History[0].TrainLoss);
+        // The shared trunk is untouched: the noise is on the head's inputs only.
+        Assert.Equal(withoutNoise.TrunkHistory, first.TrunkHistory);
+
+        // Left out, the option is not written, so the fingerprints of existing runs stay as they were.
+        Assert.DoesNotContain("feature_noise", System.Text.Json.JsonSerializer.Serialize(plain.Training, TrainingConfig.JsonOptions));
+        var stateOnly = noisy with { Vision = null };
+        Assert.Contains(stateOnly.Validate(), p => p.Contains("feature_noise") && p.Contains("vision.pretrain"));
+        Assert.Contains((noisy with { Training = noisy.Training with { FeatureNoise = 2 } }).Validate(), p => p.Contains("feature_noise: is 2"));
+    }
+
+    [Fact]
+    public void ExportLastWritesTheLastEpochAndSwitchingItOnAFinishedRunReexportsWithoutTraining()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        var last = Config("last", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), Path.Combine(_folder, "trunk"));
+        last = last with { Training = last.Training with { Epochs = 4, Export = "last" } };
+        var best = last with { Training = last.Training with { Export = null }, Output = Path.Combine(_folder, "best", "policy") };
+
+        var lastResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(last, data, new FakeTrainingProgress());
+        var progress = new FakeTrainingProgress();
+        var bestResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(best, data, progress);
+
+        Assert.Equal((4, 4), (lastResult.Epochs, lastResult.ExportedEpoch));
+        Assert.Equal((4, lastResult.BestEpoch), (bestResult.Epochs, bestResult.ExportedEpoch)); // the same checkpoint, nothing retrained
+        Assert.Equal([("trunk", 3), ("head", 5)], progress.Starts);
+        using (var policy = FlightPolicy.Open(last.Output))
+        {
+            Assert.Equal("4", policy.Document.Provenance.Details["exported_epoch"]);
+        }
+
+        bool sameWeights = File.ReadAllBytes(Path.Combine(last.Output, "weights.safetensors")).SequenceEqual(File.ReadAllBytes(Path.Combine(best.Output, "weights.safetensors")));
+        Assert.Equal(lastResult.BestEpoch == 4, sameWeights);
+        Assert.Contains((last with { Training = last.Training with { Export = "first" } }).Validate(), p => p.Contains("export: is 'first'"));
+    }
+
     private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
         name,
         "test run",
