@@ -30,6 +30,7 @@ public sealed record OptimisationConfig(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null)
 {
     /// <summary>True when the last epoch is exported instead of the best one.</summary>
+    [JsonIgnore]
     public bool ExportsLast => Export == "last";
 
     public IEnumerable<string> Validate()
