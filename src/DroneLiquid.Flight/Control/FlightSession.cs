@@ -147,7 +147,7 @@ public sealed partial class FlightSession : IAsyncDisposable
                 // lands otherwise). Any other failsafe wins over the start-up dialogue.
                 bool deferredHold = startup is not null && decision.Action == FailsafeAction.Hold
                     && FailsafeStateMachine.ClearOf(decision.Trigger) == TriggerClear.WhenConditionClears;
-                if (decision.Action >= FailsafeAction.Hold && startup is not null && !deferredHold)
+                if (startup is not null && decision.Action >= FailsafeAction.Hold && !deferredHold)
                 {
                     await startupCancel.CancelAsync();
                 }

@@ -150,8 +150,9 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             throw new InvalidOperationException($"{config.Checkpoints}: training finished without a best model (no epoch ran)");
         }
 
+        int exportedEpoch = opt.ExportsLast ? state.Epoch : state.BestEpoch;
         network.load(opt.ExportsLast ? checkpoint.LastModelPath : checkpoint.BestModelPath);
-        var provenance = Provenance(config, data, training.Count, validation.Count, state, pretrained);
+        var provenance = Provenance(config, data, training.Count, validation.Count, state, exportedEpoch, pretrained);
         PolicyExporter.Write(
             config.Output,
             network,
@@ -162,7 +163,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             provenance,
             time);
         return new TrainingResult(
-            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, opt.ExportsLast ? state.Epoch : state.BestEpoch, state.BestEpoch, state.BestValidationLoss,
+            config.Name, config.Output, state.Epoch, resumedFrom, state.Steps, exportedEpoch, state.BestEpoch, state.BestValidationLoss,
             history.Count > 0 ? history[0].TrainLoss : double.NaN, history.Count > 0 ? history[^1].TrainLoss : double.NaN,
             training.Count, validation.Count, training.Sum(e => (long)e.Steps), parameterCount, clock.Elapsed.TotalSeconds, history, pretrained?.History ?? []);
     }
@@ -259,7 +260,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())));
     }
 
-    private static Dictionary<string, string> Provenance(TrainingConfig config, TrainingData data, int trainingEpisodes, int validationEpisodes, CheckpointState state, PretrainedTrunk? pretrained)
+    private static Dictionary<string, string> Provenance(TrainingConfig config, TrainingData data, int trainingEpisodes, int validationEpisodes, CheckpointState state, int exportedEpoch, PretrainedTrunk? pretrained)
     {
         var best = state.History.FirstOrDefault(h => h.Epoch == state.BestEpoch);
         var last = state.History.Count > 0 ? state.History[^1] : null;
@@ -273,7 +274,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["optimiser_steps"] = state.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_validation_loss"] = Format(state.BestValidationLoss),
-            ["exported_epoch"] = (config.Training.ExportsLast ? state.Epoch : state.BestEpoch).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["exported_epoch"] = exportedEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_train_loss"] = Format(best?.TrainLoss ?? double.NaN),
             ["final_train_loss"] = Format(last?.TrainLoss ?? double.NaN),
             ["final_validation_loss"] = Format(last?.ValidationLoss ?? double.NaN),
