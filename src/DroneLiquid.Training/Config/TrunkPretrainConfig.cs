@@ -23,6 +23,11 @@ namespace DroneLiquid.Training.Config;
 /// over the view, predicted linearly from the features), added to the command loss; null or 0: none. Needs collected
 /// data, whose worlds the trainer rebuilds. Validation (best epoch) still judges the command loss alone.
 /// </param>
+/// <param name="FrameFraction">
+/// Share of the training frames each epoch draws, at random and anew every epoch (seeded); null or 1: all. Frames a
+/// control tick apart are nearly the same picture, so the trunk can learn from several data sets (DAgger rounds, whose
+/// learner flew where the expert never goes) for the time one set costs.
+/// </param>
 /// <param name="Checkpoints">
 /// Folder of the trunk's checkpoints and cached features (relative to the config file); empty: "trunk" inside the
 /// run's checkpoint folder. Runs whose trunk stage is identical (same data, seed, image, features and these
@@ -37,7 +42,8 @@ public sealed record TrunkPretrainConfig(
     bool Augment = false,
     IReadOnlyList<string>? Data = null,
     string Checkpoints = "",
-    double? NearnessWeight = null)
+    double? NearnessWeight = null,
+    double? FrameFraction = null)
 {
     public IEnumerable<string> Validate()
     {
@@ -46,6 +52,7 @@ public sealed record TrunkPretrainConfig(
         if (Hidden < 1) yield return $"hidden: is {Hidden}, expected >= 1";
         if (!(LearningRate > 0) || !(LearningRateFinal > 0)) yield return $"learning_rate/learning_rate_final: are {LearningRate}/{LearningRateFinal}, expected > 0";
         if (NearnessWeight is { } w && !(w >= 0 && w <= 100)) yield return $"nearness_weight: is {w}, expected in [0, 100]";
+        if (FrameFraction is { } f && !(f > 0 && f <= 1)) yield return $"frame_fraction: is {f}, expected in (0, 1]";
         if (Data is { Count: 0 }) yield return "data: lists no data set (leave it out to use all of the run's)";
     }
 }

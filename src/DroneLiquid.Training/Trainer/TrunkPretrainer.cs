@@ -70,7 +70,8 @@ public static class TrunkPretrainer
         }
 
         var schedule = new OptimisationConfig(Epochs: pre.Epochs, LearningRate: pre.LearningRate, LearningRateFinal: pre.LearningRateFinal);
-        int batchesPerEpoch = (trainFrames.Windows.Count + pre.Batch - 1) / pre.Batch;
+        int framesPerEpoch = pre.FrameFraction is { } fraction ? Math.Max(1, (int)Math.Round(trainFrames.Windows.Count * fraction)) : trainFrames.Windows.Count;
+        int batchesPerEpoch = (framesPerEpoch + pre.Batch - 1) / pre.Batch;
         progress.Started("trunk", state.Epoch + 1, pre.Epochs, batchesPerEpoch);
         var history = state.History.ToList();
         // Rendered only when an epoch is left to train: a finished stage needs none.
@@ -86,7 +87,7 @@ public static class TrunkPretrainer
             }
 
             readout.train();
-            var order = trainFrames.Shuffled(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch));
+            var order = trainFrames.Shuffled(BehaviourCloningTrainer.EpochSeed(config.Seed, epoch))[..framesPerEpoch];
             double lossSum = 0;
             int batches = 0, steps = state.Steps;
             for (int start = 0; start < order.Length; start += pre.Batch)

@@ -167,6 +167,37 @@ public sealed class PretrainedTrunkTests : IDisposable
         Assert.Contains((last with { Training = last.Training with { Export = "first" } }).Validate(), p => p.Contains("export: is 'first'"));
     }
 
+    [Fact]
+    public void FrameFractionDrawsThatShareOfTheFramesAnewEachEpochAndIsPartOfTheTrunkIdentity()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        var all = Config("all", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), Path.Combine(_folder, "trunk-all"));
+        var half = Config("half", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), Path.Combine(_folder, "trunk-half"));
+        half = half with { Vision = half.Vision! with { Pretrain = half.Vision.Pretrain! with { FrameFraction = 0.5 } } };
+        var allProgress = new FakeTrainingProgress();
+        var halfProgress = new FakeTrainingProgress();
+
+        var allResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(all, data, allProgress);
+        var halfResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(half, data, halfProgress);
+
+        // The trunk's optimiser steps per epoch halve; the head's are unchanged (it trains on every frame's features).
+        int allTrunkSteps = allResult.TrunkHistory[0].Steps, halfTrunkSteps = halfResult.TrunkHistory[0].Steps;
+        Assert.Equal((allTrunkSteps + 1) / 2, halfTrunkSteps);
+        Assert.Equal(2 * halfTrunkSteps, halfResult.TrunkHistory[1].Steps);
+        Assert.Equal(allResult.History[^1].Steps, halfResult.History[^1].Steps);
+        Assert.NotEqual(allResult.TrunkHistory[0].TrainLoss, halfResult.TrunkHistory[0].TrainLoss);
+
+        // A trunk trained on a share of the frames is another trunk: the full-frame one's checkpoint is refused for it.
+        var shared = half with { Vision = half.Vision! with { Pretrain = half.Vision.Pretrain! with { Checkpoints = Path.Combine(_folder, "trunk-all") } } };
+        var ex = Assert.Throws<TrainingConfigException>(() => new BehaviourCloningTrainer(new FakeTimeProvider()).Run(shared, data, new FakeTrainingProgress()));
+        Assert.Contains("trunk checkpoint", ex.Message);
+        foreach (double wrong in new[] { 0.0, 1.5, double.NaN })
+        {
+            var bad = half with { Vision = half.Vision! with { Pretrain = half.Vision.Pretrain! with { FrameFraction = wrong } } };
+            Assert.Contains(bad.Validate(), p => p.Contains("frame_fraction"));
+        }
+    }
+
     private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
         name,
         "test run",
