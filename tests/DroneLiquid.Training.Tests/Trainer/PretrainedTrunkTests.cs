@@ -168,7 +168,7 @@ public sealed class PretrainedTrunkTests : IDisposable
     }
 
     [Fact]
-    public void FrameFractionDrawsThatShareOfTheFramesAnewEachEpochAndIsPartOfTheTrunkIdentity()
+    public void FrameFractionTrainsTheTrunkOnThatShareOfTheFramesAndIsPartOfItsIdentity()
     {
         var data = VisionData(episodes: 6, steps: 40);
         var all = Config("all", new ModelConfig("cfc", Units: 6, BackboneUnits: 8), Path.Combine(_folder, "trunk-all"));
