@@ -18,8 +18,28 @@ internal sealed class FakeSessionRig : IAsyncDisposable
 {
     public static readonly FlightPlan FarPlan = new(new PositionNed(60, 0, -5), 5, 2, TimeSpan.FromSeconds(120));
 
+    /// <summary>
+    /// Pool threads the rig's tests keep blocked for whole tests: vstest's message loop and the xunit adapter's
+    /// wait for the assembly each hold one, and every running test holds the one it spins on in <see cref="Tick"/>
+    /// (xunit runs up to one test per core).
+    /// </summary>
+    public static readonly int BlockedPoolThreads = 2 + Environment.ProcessorCount;
+
     private readonly CancellationTokenSource _stop = new();
     private Task<FlightOutcome>? _run;
+
+    /// <summary>
+    /// The session's reactions (Hold, Land, velocity control back) run on the thread pool. At the pool's default
+    /// minimum of one thread per core the blocked threads above take every slot, and each reaction waits for the
+    /// pool's starvation injection (one thread per 0.5 s or so) while the test ticks the fake clock on: a Hold took
+    /// 30 to 60+ ticks instead of 0. Room for them, with a few to spare, keeps a tick budget a statement about the
+    /// session, not about the test host.
+    /// </summary>
+    static FakeSessionRig()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, BlockedPoolThreads + 6), completionPorts);
+    }
 
     public FakeSessionRig(
         FlightPlan? plan = null, ControlOptions? control = null, FailsafeOptions? failsafe = null, string? policy = null,
