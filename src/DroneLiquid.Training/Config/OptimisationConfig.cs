@@ -17,6 +17,12 @@ namespace DroneLiquid.Training.Config;
 /// is the error on recorded steps with the expert's states as input; a head that flies its own states better can
 /// score worse there, so when closed-loop flights on validation seeds favour the last epoch, take it.
 /// </param>
+/// <param name="Seed">
+/// Seed of the head alone (its initial weights, batch order and feature noise); null: the run's seed. The shared
+/// trunk keeps the run's seed, so heads of several seeds train on one trunk and closed-loop flights on validation
+/// seeds can choose among them (behaviour-cloned pilots of equal loss can fly quite differently). Needs
+/// <c>vision.pretrain</c>; without it the run's seed is the only one.
+/// </param>
 public sealed record OptimisationConfig(
     int Epochs = 20,
     int Window = 32,
@@ -27,7 +33,8 @@ public sealed record OptimisationConfig(
     double ValidationFraction = 0.15,
     int MaxSteps = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FeatureNoise = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Seed = null)
 {
     /// <summary>True when the last epoch is exported instead of the best one.</summary>
     [JsonIgnore]

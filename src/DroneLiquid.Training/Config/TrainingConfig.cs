@@ -123,6 +123,11 @@ public sealed record TrainingConfig(
             {
                 yield return "training.feature_noise: needs a pretrained, frozen trunk (vision.pretrain)";
             }
+
+            if (Training.Seed is not null && Vision?.Pretrain is null)
+            {
+                yield return "training.seed: seeds a head on a pretrained, frozen trunk (vision.pretrain); without one, use the run's seed";
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         int imageLength = config.Vision is null ? 0 : 3 * data.ImageWidth * data.ImageHeight;
 
         torch.manual_seed(config.Seed);
+        int headSeed = opt.Seed ?? config.Seed; // differs from the run's only on a pretrained trunk (validated)
         var trunk = config.Vision is { } vision ? new TorchConvTrunk(vision.Width, vision.Height, vision.Features) : null;
         PretrainedTrunk? pretrained = null;
         if (trunk is not null && config.Vision!.Pretrain is not null)
@@ -61,7 +62,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             }
 
             // The head's initial weights must not depend on whether stage one ran now or was read back.
-            torch.manual_seed(config.Seed + 1);
+            torch.manual_seed(headSeed + 1);
         }
 
         var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Training, trunk?.Features ?? 0);
@@ -110,8 +111,8 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             }
 
             network.train();
-            var order = trainBatches.Shuffled(EpochSeed(config.Seed, epoch));
-            using var noiseGenerator = new Generator((ulong)EpochSeed(config.Seed, epoch)); // per epoch: a resumed run draws the same noise
+            var order = trainBatches.Shuffled(EpochSeed(headSeed, epoch));
+            using var noiseGenerator = new Generator((ulong)EpochSeed(headSeed, epoch)); // per epoch: a resumed run draws the same noise
             double lossSum = 0;
             int batches = 0, steps = state.Steps;
             for (int start = 0; start < order.Length; start += opt.Batch)
@@ -269,7 +270,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["config"] = Path.GetFileName(config.SourcePath),
             ["config_sha256"] = File.Exists(config.SourcePath) ? PolicyFolder.Sha256(config.SourcePath) : "none",
             ["data"] = string.Join(", ", config.Data.Select(d => d.StartsWith("synthetic:", StringComparison.Ordinal) ? d : Path.GetFileName(d.TrimEnd('/')))),
-            ["seed"] = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["seed"] = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + (config.Training.Seed is { } head ? $", head {head.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty),
             ["epochs"] = state.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["optimiser_steps"] = state.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["best_epoch"] = state.BestEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -143,6 +143,35 @@ public sealed class PretrainedTrunkTests : IDisposable
     }
 
     [Fact]
+    public void HeadSeedChangesOnlyTheHeadAndTheRunSeedGivenExplicitlyChangesNothing()
+    {
+        var data = VisionData(episodes: 6, steps: 40);
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var model = new ModelConfig("cfc", Units: 6, BackboneUnits: 8);
+        var runSeed = Config("run-seed", model, trunkFolder);
+        var explicitSeed = Config("explicit-seed", model, trunkFolder);
+        explicitSeed = explicitSeed with { Training = explicitSeed.Training with { Seed = explicitSeed.Seed } };
+        var otherSeed = Config("other-seed", model, trunkFolder);
+        otherSeed = otherSeed with { Training = otherSeed.Training with { Seed = 8 } };
+
+        var baseline = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(runSeed, data, new FakeTrainingProgress());
+        var same = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(explicitSeed, data, new FakeTrainingProgress());
+        var progress = new FakeTrainingProgress();
+        var other = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(otherSeed, data, progress);
+
+        Assert.Equal(baseline.History, same.History);
+        Assert.Equal([("trunk", 3), ("head", 1)], progress.Starts); // the run seed's trunk was reused
+        Assert.Equal(baseline.TrunkHistory, other.TrunkHistory);
+        Assert.NotEqual(baseline.History[0].TrainLoss, other.History[0].TrainLoss);
+        using (var policy = FlightPolicy.Open(otherSeed.Output))
+        {
+            Assert.Equal("7, head 8", policy.Document.Provenance.Details["seed"]);
+        }
+
+        Assert.Contains((otherSeed with { Vision = null }).Validate(), p => p.Contains("training.seed") && p.Contains("vision.pretrain"));
+    }
+
+    [Fact]
     public void ExportLastWritesTheLastEpochAndSwitchingItOnAFinishedRunReexportsWithoutTraining()
     {
         var data = VisionData(episodes: 6, steps: 40);
