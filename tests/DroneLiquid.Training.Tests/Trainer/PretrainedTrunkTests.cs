@@ -12,7 +12,7 @@ namespace DroneLiquid.Training.Tests.Trainer;
 /// <summary>A vision run with a pretrained trunk: stage one, then the head on the frozen trunk's features; a second run shares the trunk.</summary>
 public sealed class PretrainedTrunkTests : IDisposable
 {
-    private const int Width = 32, Height = 24;
+    private const int Width = 32, Height = 24, RunSeed = 7;
     private readonly string _folder = Directory.CreateTempSubdirectory("dl-trunk-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -120,8 +120,7 @@ public sealed class PretrainedTrunkTests : IDisposable
         string trunkFolder = Path.Combine(_folder, "trunk");
         var model = new ModelConfig("cfc", Units: 6, BackboneUnits: 8);
         var plain = Config("plain", model, trunkFolder);
-        var noisy = Config("noisy", model, trunkFolder);
-        noisy = noisy with { Training = noisy.Training with { FeatureNoise = 0.3 } };
+        var noisy = Config("noisy", model, trunkFolder, t => t with { FeatureNoise = 0.3 });
         var again = noisy with { Output = Path.Combine(_folder, "again", "policy"), Checkpoints = Path.Combine(_folder, "again", "checkpoints") };
 
         var withoutNoise = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(plain, data, new FakeTrainingProgress());
@@ -149,10 +148,8 @@ public sealed class PretrainedTrunkTests : IDisposable
         string trunkFolder = Path.Combine(_folder, "trunk");
         var model = new ModelConfig("cfc", Units: 6, BackboneUnits: 8);
         var runSeed = Config("run-seed", model, trunkFolder);
-        var explicitSeed = Config("explicit-seed", model, trunkFolder);
-        explicitSeed = explicitSeed with { Training = explicitSeed.Training with { Seed = explicitSeed.Seed } };
-        var otherSeed = Config("other-seed", model, trunkFolder);
-        otherSeed = otherSeed with { Training = otherSeed.Training with { Seed = 8 } };
+        var explicitSeed = Config("explicit-seed", model, trunkFolder, t => t with { Seed = RunSeed });
+        var otherSeed = Config("other-seed", model, trunkFolder, t => t with { Seed = RunSeed + 1 });
 
         var baseline = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(runSeed, data, new FakeTrainingProgress());
         var same = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(explicitSeed, data, new FakeTrainingProgress());
@@ -227,18 +224,18 @@ public sealed class PretrainedTrunkTests : IDisposable
         }
     }
 
-    private TrainingConfig Config(string name, ModelConfig model, string trunkFolder) => new(
+    private TrainingConfig Config(string name, ModelConfig model, string trunkFolder, Func<OptimisationConfig, OptimisationConfig>? training = null) => new(
         name,
         "test run",
         ["synthetic:6"],
         Path.Combine(_folder, name, "policy"),
         Path.Combine(_folder, name, "checkpoints"),
-        7,
+        RunSeed,
         SyntheticData.ObservationNames,
         SyntheticData.ActionNames,
         model,
         new VisionConfig(Width, Height, 4, new TrunkPretrainConfig(Epochs: 2, Batch: 16, Hidden: 8, LearningRate: 0.01, LearningRateFinal: 0.003, Checkpoints: trunkFolder)),
-        new OptimisationConfig(Epochs: 2, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003));
+        (training ?? (t => t))(new OptimisationConfig(Epochs: 2, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003)));
 
     /// <summary>Synthetic waypoint episodes with a frame per step whose brightness follows the commanded yaw rate.</summary>
     private static TrainingData VisionData(int episodes, int steps, string set = "synthetic")
