@@ -10,7 +10,8 @@ public class FakeSessionRigTests
         ThreadPool.GetMinThreads(out int workers, out _);
 
         // At the default minimum (one per core) the blocked threads take every slot and a Hold waits for the pool's
-        // starvation injection: on two cores the stale-sensor session test missed its 50-tick Hold in 20 of 20 runs.
+        // starvation injection: on two cores busy with a training run, the stale-sensor session test missed its 50-tick Hold
+        // in 20 of 20 runs.
         Assert.True(workers > FakeSessionRig.BlockedPoolThreads, $"{workers} pool threads before injection, {FakeSessionRig.BlockedPoolThreads} blocked");
     }
 }
