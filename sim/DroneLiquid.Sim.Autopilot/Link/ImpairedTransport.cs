@@ -43,7 +43,12 @@ public sealed class ImpairedTransport(ITransport inner, ulong seed) : ITransport
     /// i.e. everything that reached this side has been handed up. The emulator's loop waits for this before it moves
     /// simulated time on, so a fast-forwarded simulation does not outrun the messages sent to it.
     /// </summary>
-    public bool Idle => _waiting && (inner is not UdpTransportBase udp || udp.AvailableBytes == 0);
+    public bool Idle => _waiting && inner switch
+    {
+        UdpTransportBase udp => udp.AvailableBytes == 0,
+        StreamTransport stream => stream.AvailableBytes == 0, // TCP: a setpoint still in the kernel is not yet "handled"
+        _ => true,
+    };
 
     /// <summary>Datagrams and chunks dropped on purpose.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using DroneLiquid.Mavlink.Connection;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +32,30 @@ public abstract class StreamTransport : TransportBase
 
     /// <summary>The options this transport was created with.</summary>
     protected TransportOptions Options => _options;
+
+    /// <summary>
+    /// Bytes a network stream has received and nobody has read yet; 0 for a serial port, before the stream opens or
+    /// after it is lost. Lets an in-process peer tell "nothing more to read" from "bytes still in the kernel".
+    /// </summary>
+    public int AvailableBytes
+    {
+        get
+        {
+            if (Volatile.Read(ref _current)?.Stream is not NetworkStream network)
+            {
+                return 0;
+            }
+
+            try
+            {
+                return network.Socket.Available;
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+            {
+                return 0;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override ValueTask StartAsync(CancellationToken cancellationToken)

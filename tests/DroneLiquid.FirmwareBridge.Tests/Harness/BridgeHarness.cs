@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
@@ -9,6 +8,7 @@ using DroneLiquid.Sim.Autopilot;
 using DroneLiquid.Sim.Scenarios;
 using DroneLiquid.Sim.Simulation;
 using DroneLiquid.Sim.Worlds;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.FirmwareBridge.Tests.Harness;
 
@@ -25,10 +25,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _wallLimit = new(TimeSpan.FromSeconds(120));
-    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMilliseconds(20);
 
     private Task<EmulatorRunResult>? _loop;
-    private long _writtenOff;
 
     private BridgeHarness(AutopilotEmulator emulator, MavlinkConnection connection, int companionUdpPort)
     {
@@ -122,7 +120,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
             await Task.Delay(10); // TCP: connected before simulated time starts, so the first HEARTBEAT is heard at 0 s
         }
 
-        harness._loop = EmulatorLoop.RunAsync(emulator, Speed, TimeProvider.System, cancellationToken: harness._stop.Token, afterStep: harness.CatchUp);
+        harness._loop = EmulatorLoop.RunAsync(emulator, Speed, TimeProvider.System, cancellationToken: harness._stop.Token, afterStep: new PeerCatchUp(connection).AfterStep);
         harness.Autopilot = await AutopilotConnector.ConnectAsync(connection, options, cancellationToken: harness.Token);
         harness.Autopilot.ModeChanged += harness.ModeChanges.Enqueue;
         harness.Autopilot.Notice += harness.Notices.Enqueue;
@@ -217,30 +215,6 @@ internal sealed class BridgeHarness : IAsyncDisposable
         await Emulator.DisposeAsync();
         _stop.Dispose();
         _wallLimit.Dispose();
-    }
-
-    /// <summary>
-    /// After each simulation step, lets the companion's receive side catch up with what the emulator has sent (at most
-    /// 20 ms of wall time), as the emulator loop does for its own side: on a loaded machine the simulation would
-    /// otherwise run seconds of simulated time ahead of frames already on the socket, which a real link never does.
-    /// A frame that never arrives (a datagram dropped under load) is written off after one wait.
-    /// </summary>
-    private void CatchUp(AutopilotEmulator emulator)
-    {
-        long target = emulator.Connection.FramesSent - _writtenOff;
-        if (Connection.Statistics.FramesReceived >= target)
-        {
-            return;
-        }
-
-        long start = Stopwatch.GetTimestamp();
-        var spin = new SpinWait();
-        while (Connection.Statistics.FramesReceived < target && Stopwatch.GetElapsedTime(start) < CatchUpLimit)
-        {
-            spin.SpinOnce(sleep1Threshold: 20);
-        }
-
-        _writtenOff += Math.Max(0, target - Connection.Statistics.FramesReceived);
     }
 
     private static int FreeUdpPort()

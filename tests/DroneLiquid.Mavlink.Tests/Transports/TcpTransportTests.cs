@@ -26,6 +26,31 @@ public class TcpTransportTests
     }
 
     [Fact]
+    public async Task ServerCountsTheBytesStillInTheKernelUntilTheyAreRead()
+    {
+        await using var server = new TcpServerTransport("tcpin", new IPEndPoint(IPAddress.Loopback, 0), TransportTesting.FastReconnect);
+        await server.StartAsync(CancellationToken.None);
+        Assert.Equal(0, server.AvailableBytes); // nothing open yet
+
+        using var peer = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await peer.ConnectAsync(server.LocalEndPoint!);
+        peer.Send([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+        // A 4-byte read opens the accepted stream and leaves the other 6 bytes waiting in the kernel.
+        var buffer = new byte[4];
+        using var timeout = new CancellationTokenSource(TransportTesting.Timeout);
+        int read = 0;
+        while (read < 4)
+        {
+            read += (await server.ReceiveAsync(buffer.AsMemory(read), timeout.Token)).Count;
+        }
+
+        await TransportTesting.WaitUntilAsync(() => server.AvailableBytes == 6, () => $"6 bytes waiting (saw {server.AvailableBytes})");
+        Assert.Equal(6, (await TransportTesting.ReceiveExactlyAsync(server, 6)).Bytes.Length);
+        Assert.Equal(0, server.AvailableBytes);
+    }
+
+    [Fact]
     public async Task ClientReconnectsAfterLossWithANewEpoch()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -9,6 +9,7 @@ using DroneLiquid.Mavlink.Transports;
 using DroneLiquid.Sim.Scenarios;
 using DroneLiquid.Sim.Simulation;
 using DroneLiquid.Sim.Worlds;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Sim.Autopilot.Tests.Harness;
 
@@ -89,7 +90,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         var client = new MavlinkConnection(clientTransport, new MavlinkConnectionOptions { SystemId = 255, ComponentId = 190 });
         var harness = new EmulatorHarness(emulator, client);
         await client.StartAsync();
-        harness._loop = EmulatorLoop.RunAsync(emulator, speed, TimeProvider.System, cancellationToken: harness._stop.Token);
+        harness._loop = EmulatorLoop.RunAsync(emulator, speed, TimeProvider.System, cancellationToken: harness._stop.Token, afterStep: new PeerCatchUp(client).AfterStep);
         VehicleInfo? vehicle = await client.WaitForAutopilotAsync(TimeSpan.FromSeconds(10));
         Assert.NotNull(vehicle);
         return harness;
