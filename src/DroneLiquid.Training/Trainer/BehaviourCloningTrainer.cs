@@ -139,7 +139,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
                 if (featureNoise is not null)
                 {
-                    obs = obs + (randn(obs.shape, generator: noiseGenerator) * featureNoise);
+                    obs = obs.Plus(randn(obs.shape, generator: noiseGenerator) * featureNoise);
                 }
 
                 var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
