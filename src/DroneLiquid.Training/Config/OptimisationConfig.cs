@@ -13,10 +13,12 @@ namespace DroneLiquid.Training.Config;
 /// changes, and weighs the goal and velocity more. Needs a pretrained trunk (<c>vision.pretrain</c>).
 /// </param>
 /// <param name="Export">
-/// Which epoch's weights the policy gets: "best" (lowest validation loss; the default) or "last". Validation loss
-/// is the error on recorded steps with the expert's states as input; a head that flies its own states better can
-/// score worse there, so when closed-loop flights on validation seeds favour the last epoch, take it.
+/// Which weights the policy gets: "best" (lowest validation loss; the default), "last", or "average" (the mean of
+/// the weights after each of the last <see cref="AverageEpochs"/> epochs). Validation loss is the error on recorded
+/// steps with the expert's states as input; a head that flies its own states better can score worse there, so when
+/// closed-loop flights on validation seeds favour the last epoch or the average, take it.
 /// </param>
+/// <param name="AverageEpochs">How many of the last epochs the "average" export takes (2 to epochs); only with it.</param>
 /// <param name="Seed">
 /// Seed of the head alone (its initial weights, batch order and feature noise); null: the run's seed. The shared
 /// trunk keeps the run's seed, so heads of several seeds train on one trunk and closed-loop flights on validation
@@ -34,11 +36,16 @@ public sealed record OptimisationConfig(
     int MaxSteps = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FeatureNoise = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Seed = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Seed = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AverageEpochs = null)
 {
     /// <summary>True when the last epoch is exported instead of the best one.</summary>
     [JsonIgnore]
     public bool ExportsLast => Export == "last";
+
+    /// <summary>First epoch in the weight average; int.MaxValue when the export is not "average".</summary>
+    [JsonIgnore]
+    public int AverageFrom => Export == "average" && AverageEpochs is { } k ? Epochs - k + 1 : int.MaxValue;
 
     public IEnumerable<string> Validate()
     {
@@ -49,7 +56,10 @@ public sealed record OptimisationConfig(
         if (!(ClipNorm > 0)) yield return $"clip_norm: is {ClipNorm}, expected > 0";
         if (!(ValidationFraction > 0 && ValidationFraction < 1)) yield return $"validation_fraction: is {ValidationFraction}, expected in (0, 1)";
         if (MaxSteps < 0) yield return $"max_steps: is {MaxSteps}, expected >= 0";
-        if (Export is not (null or "best" or "last")) yield return $"export: is '{Export}', expected \"best\" or \"last\"";
+        if (Export is not (null or "best" or "last" or "average")) yield return $"export: is '{Export}', expected \"best\", \"last\" or \"average\"";
+        if (Export == "average" && AverageEpochs is null) yield return "export: \"average\" needs average_epochs";
+        if (AverageEpochs is { } k && (k < 2 || k > Epochs)) yield return $"average_epochs: is {k}, expected 2 to epochs ({Epochs})";
+        if (AverageEpochs is not null && Export != "average") yield return "average_epochs: only with export \"average\"";
         if (FeatureNoise is { } noise && !(noise >= 0 && noise <= 1)) yield return $"feature_noise: is {noise}, expected in [0, 1]";
     }
 }

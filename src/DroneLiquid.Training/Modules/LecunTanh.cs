@@ -11,5 +11,5 @@ public sealed class LecunTanh : nn.Module<Tensor, Tensor>
     {
     }
 
-    public override Tensor forward(Tensor input) => (input * 0.666f).tanh() * 1.7159f;
+    public override Tensor forward(Tensor input) => input.mul(TorchScalars.LecunInner).tanh().mul(TorchScalars.LecunOuter); // no temporary Scalars (TorchScalars)
 }

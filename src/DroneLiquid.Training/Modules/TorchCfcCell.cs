@@ -95,8 +95,8 @@ public sealed class TorchCfcCell : nn.Module
 
         ff1 = ff1.tanh();
         ff2 = ff2.tanh();
-        var gate = (_timeA.call(z) * dt + _timeB.call(z)).sigmoid();
-        var next = ff1 * (1f - gate) + gate * ff2;
+        var gate = (_timeA.call(z) * dt).Plus(_timeB.call(z)).sigmoid();
+        var next = (ff1 * gate.OneMinus()).Plus(gate * ff2); // 1f - g and + would pass temporary Scalars (TorchScalars)
         return next.MoveToOuterDisposeScope();
     }
 

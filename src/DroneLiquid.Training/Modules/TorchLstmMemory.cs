@@ -31,13 +31,13 @@ public sealed class TorchLstmMemory : nn.Module
     public (Tensor H, Tensor C) Step(Tensor x, Tensor h, Tensor c)
     {
         using var scope = NewDisposeScope();
-        var q = _inputMap.call(x) + _recurrentMap.call(h);
+        var q = _inputMap.call(x).Plus(_recurrentMap.call(h)); // no temporary Scalars on the step (TorchScalars)
         var gates = q.chunk(4, 1);
         var input = gates[0].tanh();
         var inputGate = gates[1].sigmoid();
-        var forgetGate = (gates[2] + 1f).sigmoid();
+        var forgetGate = gates[2].add(TorchScalars.One, TorchScalars.One).sigmoid();
         var outputGate = gates[3].sigmoid();
-        var nextC = c * forgetGate + input * inputGate;
+        var nextC = (c * forgetGate).Plus(input * inputGate);
         var nextH = nextC.tanh() * outputGate;
         return (nextH.MoveToOuterDisposeScope(), nextC.MoveToOuterDisposeScope());
     }

@@ -78,6 +78,8 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         // The head depends on the trunk it was trained on: which of stage one's epochs it is and how many ran.
         string fingerprint = Fingerprint(config, data, pretrained is null ? string.Empty : $"{pretrained.History.Count}:{pretrained.BestEpoch}");
         var state = new CheckpointState(fingerprint, 0, 0, 0, double.PositiveInfinity, []);
+        int averageFrom = opt.AverageFrom;
+        using var average = averageFrom <= opt.Epochs ? new WeightAverage(trainable) : null;
         if (restart)
         {
             checkpoint.Clear();
@@ -87,6 +89,17 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             if (saved.Fingerprint != fingerprint)
             {
                 throw new TrainingConfigException($"{config.Checkpoints}: the checkpoint is from another config or data set; run with --restart to discard it");
+            }
+
+            int averaged = Math.Min(saved.Epoch, opt.Epochs) - averageFrom + 1;
+            if (average is not null && averaged > 0)
+            {
+                if (saved.AverageFrom != averageFrom || !File.Exists(checkpoint.AverageModelPath))
+                {
+                    throw new TrainingConfigException($"{config.Checkpoints}: the checkpoint has no weight average from epoch {averageFrom} (epochs or average_epochs changed after it began); run with --restart");
+                }
+
+                average.Load(network, checkpoint.AverageModelPath, averaged);
             }
 
             checkpoint.Restore(network, optimizer);
@@ -126,7 +139,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 var (obs, elapsed, targets, mask, images) = trainBatches.Batch(order.AsSpan(start, Math.Min(opt.Batch, order.Length - start)), data.ImageHeight, data.ImageWidth);
                 if (featureNoise is not null)
                 {
-                    obs = obs + (randn(obs.shape, generator: noiseGenerator) * featureNoise);
+                    obs = obs.Plus(randn(obs.shape, generator: noiseGenerator) * featureNoise);
                 }
 
                 var loss = MaskedMse(forward(obs, elapsed, images), targets, mask);
@@ -141,8 +154,15 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             bool best = validationLoss < state.BestValidationLoss;
             var summary = new EpochSummary(epoch, lossSum / Math.Max(1, batches), validationLoss, lr, steps, best);
             history.Add(summary);
-            state = new CheckpointState(fingerprint, epoch, steps, best ? epoch : state.BestEpoch, best ? validationLoss : state.BestValidationLoss, history);
-            checkpoint.Save(network, optimizer, state, best);
+            Action<string>? writeAverage = null;
+            if (average is not null && epoch >= averageFrom)
+            {
+                average.Add();
+                writeAverage = path => average.Save(network, path);
+            }
+
+            state = new CheckpointState(fingerprint, epoch, steps, best ? epoch : state.BestEpoch, best ? validationLoss : state.BestValidationLoss, history, average is null ? 0 : averageFrom);
+            checkpoint.Save(network, optimizer, state, best, writeAverage);
             progress.Epoch(summary);
         }
 
@@ -151,9 +171,23 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             throw new InvalidOperationException($"{config.Checkpoints}: training finished without a best model (no epoch ran)");
         }
 
-        int exportedEpoch = opt.ExportsLast ? state.Epoch : state.BestEpoch;
+        int exportedEpoch = opt.ExportsLast || average is not null ? state.Epoch : state.BestEpoch;
         network.load(opt.ExportsLast ? checkpoint.LastModelPath : checkpoint.BestModelPath);
         var provenance = Provenance(config, data, training.Count, validation.Count, state, exportedEpoch, pretrained);
+        if (average is not null)
+        {
+            // The loop ended (all epochs, or max_steps) inside or before the averaging window; a run stopped before it has no mean.
+            if (average.Count == 0)
+            {
+                throw new InvalidOperationException($"{config.Checkpoints}: training stopped at epoch {state.Epoch}, before the weight average's first epoch {averageFrom}");
+            }
+
+            network.load(checkpoint.LastModelPath);
+            average.Swap(); // the network now holds the mean
+            provenance["exported_weights"] = $"mean of epochs {averageFrom}-{averageFrom + average.Count - 1}";
+            provenance["average_validation_loss"] = Format(Evaluate(network, forward, validationBatches, opt.Batch, data.ImageHeight, data.ImageWidth));
+        }
+
         PolicyExporter.Write(
             config.Output,
             network,

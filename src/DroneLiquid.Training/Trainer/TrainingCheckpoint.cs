@@ -6,7 +6,7 @@ namespace DroneLiquid.Training.Trainer;
 /// <summary>
 /// The checkpoint folder: after every epoch <c>last.model</c> (network), <c>last.optim</c> (Adam moments),
 /// <c>state.json</c> (epoch, losses, best epoch, config fingerprint), and <c>best.model</c> whenever the
-/// validation loss improves. Files are written under temporary names and renamed, so an interrupted run leaves
+/// validation loss improves, and <c>average.model</c> while <c>training.export</c> is "average". Files are written under temporary names and renamed, so an interrupted run leaves
 /// the previous epoch's checkpoint intact; a rerun with the same config resumes after the last finished epoch.
 /// </summary>
 public sealed class TrainingCheckpoint(string folder)
@@ -15,12 +15,15 @@ public sealed class TrainingCheckpoint(string folder)
     private const string LastModel = "last.model";
     private const string LastOptimizer = "last.optim";
     private const string BestModel = "best.model";
+    private const string AverageModel = "average.model";
 
     public string Folder { get; } = folder;
 
     public string BestModelPath => Path.Combine(Folder, BestModel);
 
     public string LastModelPath => Path.Combine(Folder, LastModel);
+
+    public string AverageModelPath => Path.Combine(Folder, AverageModel);
 
     public CheckpointState? TryReadState()
     {
@@ -41,7 +44,8 @@ public sealed class TrainingCheckpoint(string folder)
         }
     }
 
-    public void Save(torch.nn.Module network, TorchSharp.Modules.OptimizerHelper optimizer, CheckpointState state, bool best)
+    /// <param name="writeAverage">Writes the weight average to the path it is given; null when none is kept.</param>
+    public void Save(torch.nn.Module network, TorchSharp.Modules.OptimizerHelper optimizer, CheckpointState state, bool best, Action<string>? writeAverage = null)
     {
         Directory.CreateDirectory(Folder);
         Replace(LastModel, tmp => network.save(tmp));
@@ -49,6 +53,11 @@ public sealed class TrainingCheckpoint(string folder)
         if (best)
         {
             Replace(BestModel, tmp => network.save(tmp));
+        }
+
+        if (writeAverage is not null)
+        {
+            Replace(AverageModel, writeAverage);
         }
 
         Replace(StateFile, tmp => File.WriteAllText(tmp, JsonSerializer.Serialize(state, Config.TrainingConfig.JsonOptions)));
@@ -67,7 +76,7 @@ public sealed class TrainingCheckpoint(string folder)
             return;
         }
 
-        foreach (string name in new[] { StateFile, LastModel, LastOptimizer, BestModel })
+        foreach (string name in new[] { StateFile, LastModel, LastOptimizer, BestModel, AverageModel })
         {
             File.Delete(Path.Combine(Folder, name));
         }

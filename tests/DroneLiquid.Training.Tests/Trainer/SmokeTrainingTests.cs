@@ -64,6 +64,48 @@ public sealed class SmokeTrainingTests : IDisposable
     }
 
     [Fact]
+    public void AverageExportIsTheMeanOfTheLastEpochsWeightsAndSurvivesAResume()
+    {
+        var data = SyntheticData.Generate(6, 64, 3);
+        var time = new FakeTimeProvider();
+        var two = Constant("two", epochs: 2, "last", null);
+        var three = Constant("three", epochs: 3, "last", null);
+        var average = Constant("average", epochs: 3, "average", 2);
+        new BehaviourCloningTrainer(time).Run(two, data, new FakeTrainingProgress());
+        new BehaviourCloningTrainer(time).Run(three, data, new FakeTrainingProgress());
+
+        // Interrupted after epoch 2, the first in the average: the rerun must read that epoch's share back.
+        using var stop = new CancellationTokenSource();
+        var interrupted = new FakeTrainingProgress { AfterEpoch = e => { if (e == 2) stop.Cancel(); } };
+        Assert.Throws<OperationCanceledException>(() => new BehaviourCloningTrainer(time).Run(average, data, interrupted, cancellation: stop.Token));
+        var result = new BehaviourCloningTrainer(time).Run(average, data, new FakeTrainingProgress());
+
+        float[] expected = Weights(two.Output).Zip(Weights(three.Output), (a, b) => (a + b) / 2).ToArray();
+        float[] actual = Weights(average.Output);
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 1e-6f));
+        Assert.NotEqual(Weights(three.Output), actual);
+        Assert.Equal((2, 3), (result.ResumedFromEpoch, result.ExportedEpoch));
+        using var policy = FlightPolicy.Open(average.Output);
+        Assert.Equal("mean of epochs 2-3", policy.Document.Provenance.Details["exported_weights"]);
+        Assert.True(double.Parse(policy.Document.Provenance.Details["average_validation_loss"], System.Globalization.CultureInfo.InvariantCulture) > 0);
+
+        // Another window on the same checkpoint is refused rather than mixed.
+        var wider = average with { Training = average.Training with { Epochs = 4, AverageEpochs = 3 } };
+        Assert.Contains("--restart", Assert.Throws<TrainingConfigException>(() => new BehaviourCloningTrainer(time).Run(wider, data, new FakeTrainingProgress())).Message);
+        Assert.Contains((average.Training with { AverageEpochs = null }).Validate(), p => p.Contains("needs average_epochs"));
+        Assert.Contains((average.Training with { AverageEpochs = 4 }).Validate(), p => p.Contains("average_epochs: is 4"));
+        Assert.Contains((three.Training with { AverageEpochs = 2 }).Validate(), p => p.Contains("only with export"));
+
+        // A constant learning rate, so the 2-epoch run's weights are the 3-epoch run's after epoch 2 (the decay depends on epochs).
+        TrainingConfig Constant(string name, int epochs, string export, int? averageEpochs)
+        {
+            var config = SmokeConfigs.State(Path.Combine(_folder, name), epochs);
+            return config with { Training = config.Training with { LearningRateFinal = config.Training.LearningRate, Export = export, AverageEpochs = averageEpochs } };
+        }
+    }
+
+    [Fact]
     public void CheckpointOfAnotherConfigIsRefusedByName()
     {
         var data = SyntheticData.Generate(6, 60, 3);
