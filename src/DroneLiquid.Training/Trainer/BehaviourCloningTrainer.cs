@@ -91,7 +91,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 throw new TrainingConfigException($"{config.Checkpoints}: the checkpoint is from another config or data set; run with --restart to discard it");
             }
 
-            int averaged = Math.Min(saved.Epoch, opt.Epochs) - averageFrom + 1;
+            int averaged = saved.Epoch - averageFrom + 1; // the epochs the saved mean holds
             if (average is not null && averaged > 0)
             {
                 if (saved.AverageFrom != averageFrom || !File.Exists(checkpoint.AverageModelPath))
@@ -172,7 +172,7 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         }
 
         int exportedEpoch = opt.ExportsLast || average is not null ? state.Epoch : state.BestEpoch;
-        network.load(opt.ExportsLast ? checkpoint.LastModelPath : checkpoint.BestModelPath);
+        network.load(opt.ExportsLast || average is not null ? checkpoint.LastModelPath : checkpoint.BestModelPath);
         var provenance = Provenance(config, data, training.Count, validation.Count, state, exportedEpoch, pretrained);
         if (average is not null)
         {
@@ -182,7 +182,6 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
                 throw new InvalidOperationException($"{config.Checkpoints}: training stopped at epoch {state.Epoch}, before the weight average's first epoch {averageFrom}");
             }
 
-            network.load(checkpoint.LastModelPath);
             average.Swap(); // the network now holds the mean
             provenance["exported_weights"] = $"mean of epochs {averageFrom}-{averageFrom + average.Count - 1}";
             provenance["average_validation_loss"] = Format(Evaluate(network, forward, validationBatches, opt.Batch, data.ImageHeight, data.ImageWidth));
