@@ -9,7 +9,7 @@ namespace DroneLiquid.Training.Modules;
 /// <remarks>
 /// TorchSharp 0.107 turns the 1 of <c>a + b</c> (the alpha of <c>add</c>), or the 1f of <c>1f - g</c>, into a
 /// temporary native Scalar and does not keep it alive through the native call that reads it, and dispose scopes do
-/// not track Scalars. A collection at that moment frees it mid-call: head training died twice with "Expected false
+/// not track Scalars. A collection at that moment frees it mid-call: head training died three times with "Expected false
 /// to be true ... toFloat" in THSTensor_add, and a freed value read as another number would go unnoticed. These
 /// static Scalars are always reachable. The operations are the same ones the operators call, so results are
 /// bit-identical.
