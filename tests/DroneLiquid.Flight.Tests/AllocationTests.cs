@@ -4,6 +4,7 @@ using DroneLiquid.Flight.Frames;
 using DroneLiquid.Flight.Recorder;
 using DroneLiquid.Flight.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Flight.Tests;
 
@@ -23,7 +24,7 @@ public class AllocationTests
             sink += envelope.Apply(PolicyCommand.BodyFrd(i, -i, float.NaN, 3), state, 0.02f).YawRateRadiansPerSecond;
         }
 
-        long allocated = LeastOf(3, () =>
+        Allocations.AssertNone(() =>
         {
             for (int i = 0; i < Iterations; i++)
             {
@@ -37,7 +38,6 @@ public class AllocationTests
             }
         });
 
-        Assert.Equal(0, allocated);
         Assert.True(float.IsFinite(sink));
     }
 
@@ -73,7 +73,7 @@ public class AllocationTests
         }
 
         long transitions = machine.Transitions.TotalCount;
-        long allocated = LeastOf(3, () =>
+        Allocations.AssertNone(() =>
         {
             for (int i = 0; i < Iterations; i++)
             {
@@ -81,7 +81,6 @@ public class AllocationTests
             }
         });
 
-        Assert.Equal(0, allocated);
         Assert.True(machine.Transitions.TotalCount - transitions > 1000, "the loop must exercise transitions");
     }
 
@@ -101,7 +100,7 @@ public class AllocationTests
         }
 
         int runs = 0;
-        long allocated = LeastOf(3, () =>
+        Allocations.AssertNone(() =>
         {
             runs++;
             for (int i = 0; i < Iterations; i++)
@@ -115,27 +114,6 @@ public class AllocationTests
             }
         });
 
-        Assert.Equal(0, allocated);
         Assert.Equal((runs * Iterations) + 100, recorder.TicksEnqueued);
-    }
-
-    /// <summary>
-    /// The fewest bytes the current thread allocated over <paramref name="attempts"/> runs of <paramref name="loop"/>.
-    /// Under load the counter moved by 6,824 B and 6,760 B (two CI runs, two tests) over loops that allocate nothing;
-    /// both pass alone. The likely cause is a collection started by a test class xunit runs in parallel: it retires
-    /// this thread's allocation context, and the counter then shifts by the unused part of it (under 8 kB). An
-    /// allocation in the loop shows in every run, so the least of a few runs still catches it.
-    /// </summary>
-    private static long LeastOf(int attempts, Action loop)
-    {
-        long least = long.MaxValue;
-        for (int a = 0; a < attempts && least > 0; a++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            loop();
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return least;
     }
 }

@@ -1,3 +1,5 @@
+using DroneLiquid.Tests.Shared;
+
 namespace DroneLiquid.Sensors.Tests;
 
 public class LatestValueTests
@@ -54,14 +56,14 @@ public class LatestValueTests
         latest.Publish(new Triple(1));
         latest.TryRead(out _);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        Allocations.AssertNone(() =>
         {
-            latest.Publish(new Triple(i));
-            latest.TryRead(out _);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 10_000; i++)
+            {
+                latest.Publish(new Triple(i));
+                latest.TryRead(out _);
+            }
+        });
     }
 
     /// <summary>Three copies of one number: a torn read shows them differ.</summary>

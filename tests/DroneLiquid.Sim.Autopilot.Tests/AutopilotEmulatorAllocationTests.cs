@@ -2,6 +2,7 @@ using System.Net;
 using DroneLiquid.Mavlink.Transports;
 using DroneLiquid.Sim.Autopilot.Tests.Harness;
 using DroneLiquid.Sim.Simulation;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Sim.Autopilot.Tests;
 
@@ -26,18 +27,12 @@ public sealed class AutopilotEmulatorAllocationTests
             emulator.Step();
         }
 
-        long best = long.MaxValue;
-        for (int window = 0; window < 5 && best > 0; window++)
+        Allocations.AssertNone(() =>
         {
-            long before = GC.GetAllocatedBytesForCurrentThread();
             for (int i = 0; i < 2000; i++)
             {
                 emulator.Step();
             }
-
-            best = Math.Min(best, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, best);
+        });
     }
 }

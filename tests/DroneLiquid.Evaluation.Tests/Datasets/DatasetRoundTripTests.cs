@@ -1,6 +1,7 @@
 using DroneLiquid.Evaluation.Datasets;
 using DroneLiquid.Evaluation.Tests.Fakes;
 using DroneLiquid.Flight.Envelope;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Evaluation.Tests.Datasets;
 
@@ -107,13 +108,13 @@ public sealed class DatasetRoundTripTests
             writer.Append(0.05f, features, action, SampleFlags.None, image);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5000; i++)
+        Allocations.AssertNone(() =>
         {
-            writer.Append(0.05f, features, action, SampleFlags.FrameDropped, image);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 5000; i++)
+            {
+                writer.Append(0.05f, features, action, SampleFlags.FrameDropped, image);
+            }
+        });
     }
 
     private static void WriteManifest(string dir, DatasetImage? image, DatasetEpisode episode) =>

@@ -6,6 +6,7 @@ using DroneLiquid.Evaluation.Runs;
 using DroneLiquid.Evaluation.Tests.Fakes;
 using DroneLiquid.Flight.Frames;
 using DroneLiquid.Sim.Worlds;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Evaluation.Tests.Expert;
 
@@ -88,13 +89,13 @@ public sealed class ExpertPilotTests
             expert.Command(position, 0.3f, 0.05f);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 2000; i++)
+        Allocations.AssertNone(() =>
         {
-            position += new Vector3(0.001f, 0.002f, 0f);
-            expert.Command(position, 0.3f, 0.05f);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 2000; i++)
+            {
+                position += new Vector3(0.001f, 0.002f, 0f);
+                expert.Command(position, 0.3f, 0.05f);
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ using DroneLiquid.Flight.Failsafe;
 using DroneLiquid.Flight.Policies;
 using DroneLiquid.Flight.Recorder;
 using DroneLiquid.Flight.Tests.Fakes;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Flight.Tests.Control;
 
@@ -53,13 +54,15 @@ public class ControlTickAllocationTests
         RunTicks(500);
         Assert.Equal(FlightState.PolicyControl, tick.Decision.State);
         int sentBefore = autopilot.SetpointCount;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        RunTicks(Iterations);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        int ticks = 0;
+        Allocations.AssertNone(() =>
+        {
+            RunTicks(Iterations);
+            ticks += Iterations;
+        });
 
-        Assert.Equal(0, allocated);
         Assert.Equal(FlightState.PolicyControl, tick.Decision.State);
-        Assert.Equal(sentBefore + Iterations, autopilot.SetpointCount);
+        Assert.Equal(sentBefore + ticks, autopilot.SetpointCount);
         Assert.Equal(0, recorder.TicksDropped);
         Assert.Equal(4, transitions);
         if (vision)

@@ -2,6 +2,7 @@ using DroneLiquid.Liquid.Models;
 using DroneLiquid.Liquid.Sessions;
 using DroneLiquid.Liquid.Tests.Models;
 using DroneLiquid.Liquid.Tests.Reference;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Liquid.Tests.Sessions;
 
@@ -22,11 +23,8 @@ public class AllocationTests
         var output = new float[session.Model.OutputSize];
         Run(session, input, output, 200);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run(session, input, output, Steps);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Allocations.AssertNone(() => Run(session, input, output, Steps));
 
-        Assert.Equal(0, allocated);
         Assert.All(output, v => Assert.True(float.IsFinite(v)));
     }
 
@@ -39,9 +37,10 @@ public class AllocationTests
         var output = new float[4];
         var statuses = new StepStatus[3];
         for (int warm = 0; warm < 100; warm++) Reject(session, input, output, statuses);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < Steps; i++) Reject(session, input, output, statuses);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() =>
+        {
+            for (int i = 0; i < Steps; i++) Reject(session, input, output, statuses);
+        });
         Assert.Equal([StepStatus.NonFiniteInput, StepStatus.InvalidElapsedTime, StepStatus.InputWidthMismatch], statuses);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DroneLiquid.Mavlink.Messages;
 using DroneLiquid.Mavlink.Tests.TestData;
 using Microsoft.Extensions.Time.Testing;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Mavlink.Tests.Framing;
 
@@ -18,9 +19,7 @@ public sealed class MavlinkEncoderAllocationTests
         Assert.True(ArdupilotmegaDialect.Instance.TryGetMessage(HeartbeatMessage.MavlinkId, out MavlinkMessageInfo info));
         var payload = new byte[info.MaxLength];
         long bytes = EncodeMany(buffer, ref attitude, signer, info, payload, 10);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        bytes += EncodeMany(buffer, ref attitude, signer, info, payload, 1000);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Allocations.AssertNone(() => bytes += EncodeMany(buffer, ref attitude, signer, info, payload, 1000));
         Assert.True(bytes > 0);
     }
 
@@ -32,12 +31,13 @@ public sealed class MavlinkEncoderAllocationTests
         var frames = VectorFiles.Vectors.Take(200).ToList();
         var infos = frames.Select(v => ArdupilotmegaDialect.Instance.TryGetMessage(v.MessageId, out var i) ? i : null!).ToList();
         WriteAll(writer, output, frames, infos);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
+        Allocations.AssertNone(() =>
         {
-            WriteAll(writer, output, frames, infos);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 5; i++)
+            {
+                WriteAll(writer, output, frames, infos);
+            }
+        });
     }
 
     private static void WriteAll(Utf8JsonWriter writer, ArrayBufferWriter<byte> output, List<ConformanceVector> frames,

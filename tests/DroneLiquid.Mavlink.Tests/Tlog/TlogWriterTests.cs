@@ -1,6 +1,7 @@
 using DroneLiquid.Mavlink.Tests.Fakes;
 using DroneLiquid.Mavlink.Tlog;
 using Microsoft.Extensions.Time.Testing;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Mavlink.Tests.Tlog;
 
@@ -80,12 +81,12 @@ public class TlogWriterTests
             writer.Write(frame); // more than one buffer: the write-out path is warm too
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        Allocations.AssertNone(() =>
         {
-            writer.Write(frame);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 10_000; i++)
+            {
+                writer.Write(frame);
+            }
+        });
     }
 }

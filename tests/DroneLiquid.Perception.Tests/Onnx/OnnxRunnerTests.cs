@@ -1,6 +1,7 @@
 using DroneLiquid.Perception.Onnx;
 using DroneLiquid.Perception.Recurrent;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Perception.Tests.Onnx;
 
@@ -80,7 +81,7 @@ public class OnnxRunnerTests
         runner.Run(binding);
         Assert.Contains(buffers[3].Span.ToArray(), v => v != 0f);
         Assert.Equal(buffers[3].Span.ToArray(), buffers[4].Span.ToArray());
-        Assert.Equal(0, Allocations.PerCalls(() => runner.Run(binding)));
+        Allocations.AssertNonePerCall(() => runner.Run(binding));
         foreach (var b in buffers) b.Dispose();
     }
 }

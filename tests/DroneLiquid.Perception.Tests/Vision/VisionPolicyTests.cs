@@ -3,6 +3,7 @@ using DroneLiquid.Liquid.Policies;
 using DroneLiquid.Liquid.Sessions;
 using DroneLiquid.Perception.Onnx;
 using DroneLiquid.Perception.Vision;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Perception.Tests.Vision;
 
@@ -41,7 +42,7 @@ public class VisionPolicyTests
         VisionFixtures.Image(1).CopyTo(policy.Image);
         float[] observations = [0.1f, 0.2f];
         var output = new float[3];
-        Assert.Equal(0, Allocations.PerCalls(() => policy.TryStep(observations, 0.02f, output), calls: 300));
+        Allocations.AssertNonePerCall(() => policy.TryStep(observations, 0.02f, output), calls: 300);
     }
 
     [Fact]

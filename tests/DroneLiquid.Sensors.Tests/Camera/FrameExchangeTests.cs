@@ -1,4 +1,5 @@
 using DroneLiquid.Sensors.Camera;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Sensors.Tests.Camera;
 
@@ -87,14 +88,15 @@ public class FrameExchangeTests
         Produce(exchange, 1);
         exchange.TryAcquireNewest(out _);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 2; i < 10_000; i++)
+        long sequence = 1;
+        Allocations.AssertNone(() =>
         {
-            Produce(exchange, i);
-            exchange.TryAcquireNewest(out _);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 10_000; i++)
+            {
+                Produce(exchange, ++sequence);
+                exchange.TryAcquireNewest(out _);
+            }
+        });
     }
 
     private static void Produce(FrameExchange exchange, long sequence)

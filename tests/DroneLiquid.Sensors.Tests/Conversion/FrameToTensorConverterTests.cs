@@ -1,5 +1,6 @@
 using DroneLiquid.Sensors.Camera;
 using DroneLiquid.Sensors.Conversion;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Sensors.Tests.Conversion;
 
@@ -125,12 +126,12 @@ public class FrameToTensorConverterTests
         var tensor = new float[converter.TensorLength];
         converter.Convert(frame, tensor);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        Allocations.AssertNone(() =>
         {
-            converter.Convert(frame, tensor);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            for (int i = 0; i < 100; i++)
+            {
+                converter.Convert(frame, tensor);
+            }
+        });
     }
 }

@@ -3,6 +3,7 @@ using DroneLiquid.Sim.Camera;
 using DroneLiquid.Sim.Frames;
 using DroneLiquid.Sim.Scenarios;
 using DroneLiquid.Sim.Worlds;
+using DroneLiquid.Tests.Shared;
 
 namespace DroneLiquid.Sim.Tests.Camera;
 
@@ -132,13 +133,14 @@ public class ForwardCameraTests
         }
 
         int frame = 0;
-        AllocationAssert.SteadyStateZero(
+        Allocations.AssertNonePerCall(
             () =>
             {
                 frame++;
                 camera.Render(Eye + new Vector3(frame * 0.01f, 0f, 0f), new EulerAngles(0f, 0f, frame * 0.05f).ToQuaternion(), rgb, depth);
             },
-            iterationsPerWindow: 10);
+            calls: 20,
+            warmUp: 5);
     }
 
     [Fact]
