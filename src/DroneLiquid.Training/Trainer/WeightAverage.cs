@@ -1,3 +1,5 @@
+using DroneLiquid.Training.Modules;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -19,10 +21,12 @@ internal sealed class WeightAverage(IReadOnlyList<Parameter> parameters) : IDisp
     public void Add()
     {
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
         Count++;
+        using Scalar count = Count.ToScalar(); // held through the native calls, as TorchScalars explains
         for (int i = 0; i < _mean.Length; i++)
         {
-            _mean[i].add_((parameters[i] - _mean[i]) / Count);
+            _mean[i].add_(parameters[i].sub(_mean[i]).div(count), TorchScalars.One);
         }
     }
 
