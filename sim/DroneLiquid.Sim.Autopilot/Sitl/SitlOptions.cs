@@ -13,6 +13,13 @@ public sealed record SitlOptions
     /// <summary>Simulated seconds per wall second (1 = real time, 0 = as fast as possible).</summary>
     public double Speed { get; init; } = 1;
 
+    /// <summary>
+    /// How far behind the wall clock a stall may leave the simulation and still be caught up (stepping without
+    /// sleeping); a longer stall pauses simulated time instead, so a link never delivers more than this of telemetry
+    /// in one burst. Seconds, more than 0.
+    /// </summary>
+    public double MaxCatchUpSeconds { get; init; } = 0.1;
+
     /// <summary>MAVLink port to serve on; -1 for the real SITL's (PX4 UDP 14580, ArduPilot TCP 5760), 0 for any free port.</summary>
     public int ListenPort { get; init; } = -1;
 
@@ -37,6 +44,11 @@ public sealed record SitlOptions
         if (!double.IsFinite(Speed) || Speed < 0 || Speed > 1000)
         {
             throw new ArgumentOutOfRangeException(nameof(Speed), Speed, $"speed must be 0 (as fast as possible) or within (0, 1000], got {Speed}");
+        }
+
+        if (!double.IsFinite(MaxCatchUpSeconds) || MaxCatchUpSeconds <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxCatchUpSeconds), MaxCatchUpSeconds, $"the catch-up limit must be a positive number of seconds, got {MaxCatchUpSeconds}");
         }
 
         if (ListenPort is < -1 or > 65535 || CameraPort is < -1 or > 65535 || Px4PeerPort is < 1 or > 65535)

@@ -43,7 +43,7 @@ public static class SitlSession
                     ref readonly Vehicle.QuadrotorState s = ref e.World.Vehicle.State;
                     camera.Publish(e.World.ElapsedSeconds, s.PositionNed, s.AttitudeFrdToNed);
                 }
-            }).ConfigureAwait(false);
+            }, maxLagSeconds: options.Speed > 0 ? options.MaxCatchUpSeconds : double.PositiveInfinity).ConfigureAwait(false);
 
             FlightSummary summary = world.Summary();
             if (options.OutputFolder is { } folder)
@@ -55,7 +55,8 @@ public static class SitlSession
             }
 
             return new SitlResult(options.Autopilot.ToString().ToLowerInvariant(), summary, Math.Round(run.SimSeconds, 3), Math.Round(run.WallSeconds, 3),
-                Math.Round(run.SpeedUp, 2), emulator.Connection.FramesSent, emulator.AcceptedSetpoints, emulator.RejectedSetpoints, camera?.FramesPublished ?? 0);
+                Math.Round(run.SpeedUp, 2), emulator.Connection.FramesSent, emulator.AcceptedSetpoints, emulator.RejectedSetpoints, camera?.FramesPublished ?? 0,
+                run.Stalls, Math.Round(run.PausedWallSeconds, 3));
         }
         finally
         {

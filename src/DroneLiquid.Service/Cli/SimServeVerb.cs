@@ -54,6 +54,12 @@ internal static class SimServeVerb
 
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Flight.Outcome}{(result.Flight.CrashReason is null ? string.Empty : $" ({result.Flight.CrashReason})")}: {result.SimSeconds:0.#} s simulated in {result.WallSeconds:0.#} s ({result.SpeedUp:0.#}x), path {result.Flight.PathLengthM:0.#} m, min clearance {result.Flight.MinClearanceM:0.##} m, {result.CameraFrames} camera frames"));
+            if (result.Stalls > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"warning: the simulation stalled {result.Stalls} time(s) more than {options.MaxCatchUpSeconds:0.###} s behind the wall clock; simulated time paused for {result.PausedSeconds:0.###} s in all instead of catching up"));
+            }
+
             if (options.OutputFolder is not null)
             {
                 Console.Error.WriteLine($"wrote {Path.Combine(options.OutputFolder, "flight.jsonl")}, flight.png, summary.json");
