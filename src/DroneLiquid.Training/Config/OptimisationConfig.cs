@@ -19,6 +19,12 @@ namespace DroneLiquid.Training.Config;
 /// closed-loop flights on validation seeds favour the last epoch or the average, take it.
 /// </param>
 /// <param name="AverageEpochs">How many of the last epochs the "average" export takes (2 to epochs); only with it.</param>
+/// <param name="BrakeWeight">
+/// How many times a step counts in the head's loss when the expert brakes there: its forward command is at least
+/// <see cref="Data.StepWeights.BrakeMarginMetresPerSecond"/> below the forward velocity (a learner closing on an
+/// obstacle in the DAgger rounds; rare in the expert's own flights). Null or 1: every step alike. Needs
+/// velocity_body_forward among the observations and the actions.
+/// </param>
 /// <param name="Seed">
 /// Seed of the head alone (its initial weights, batch order and feature noise); null: the run's seed. The shared
 /// trunk keeps the run's seed, so heads of several seeds train on one trunk and closed-loop flights on validation
@@ -37,7 +43,8 @@ public sealed record OptimisationConfig(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? FeatureNoise = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Export = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Seed = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AverageEpochs = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? AverageEpochs = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? BrakeWeight = null)
 {
     /// <summary>True when the last epoch is exported instead of the best one.</summary>
     [JsonIgnore]
@@ -61,5 +68,6 @@ public sealed record OptimisationConfig(
         if (AverageEpochs is { } k && (k < 2 || k > Epochs)) yield return $"average_epochs: is {k}, expected 2 to epochs ({Epochs})";
         if (AverageEpochs is not null && Export != "average") yield return "average_epochs: only with export \"average\"";
         if (FeatureNoise is { } noise && !(noise >= 0 && noise <= 1)) yield return $"feature_noise: is {noise}, expected in [0, 1]";
+        if (BrakeWeight is { } brake && !(brake >= 1 && brake <= 100)) yield return $"brake_weight: is {brake}, expected in [1, 100]";
     }
 }

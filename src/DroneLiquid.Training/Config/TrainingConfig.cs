@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DroneLiquid.Training.Data;
 using System.Text.Json.Serialization;
 
 namespace DroneLiquid.Training.Config;
@@ -122,6 +123,11 @@ public sealed record TrainingConfig(
             if (Training.FeatureNoise is > 0 && Vision?.Pretrain is null)
             {
                 yield return "training.feature_noise: needs a pretrained, frozen trunk (vision.pretrain)";
+            }
+
+            if (Training.BrakeWeight is not null && !(Observations?.Contains(StepWeights.Velocity) == true && Actions?.Contains(StepWeights.Velocity) == true))
+            {
+                yield return $"training.brake_weight: needs {StepWeights.Velocity} among the observations and the actions";
             }
 
             if (Training.Seed is not null && Vision?.Pretrain is null)

@@ -8,7 +8,8 @@ namespace DroneLiquid.Training.Data;
 /// (the state is reset per window, as at take-off); windows overlap by half, so every step after an episode's
 /// first half-window is trained with at least half a window of history. A window past an episode's end is
 /// padded and its padded steps are masked out of the loss. With precomputed trunk features (a frozen trunk),
-/// each step's inputs are its features followed by its normalised observations, and no image is batched.
+/// each step's inputs are its features followed by its normalised observations, and no image is batched. With step
+/// weights, the mask carries each valid step's weight instead of 1, so the masked loss is a weighted mean.
 /// </summary>
 public sealed class WindowBatcher
 {
@@ -18,10 +19,14 @@ public sealed class WindowBatcher
     private readonly int _observationCount;
     private readonly int _actionCount;
     private readonly int _imageLength;
+    private readonly IReadOnlyList<float[]>? _stepWeights;
 
     /// <param name="features">Per episode [steps * featureCount] trunk features to put before the observations, or null.</param>
-    public WindowBatcher(IEnumerable<TrainingEpisode> episodes, ColumnStats observationStats, ActionScaling scaling, int observationCount, int actionCount, int window, int imageLength, IReadOnlyList<float[]>? features = null, int featureCount = 0)
+    /// <param name="stepWeights">Per episode [steps] loss weights (<see cref="StepWeights"/>), or null for 1 everywhere.</param>
+    public WindowBatcher(IEnumerable<TrainingEpisode> episodes, ColumnStats observationStats, ActionScaling scaling, int observationCount, int actionCount, int window, int imageLength, IReadOnlyList<float[]>? features = null, int featureCount = 0,
+        IReadOnlyList<float[]>? stepWeights = null)
     {
+        _stepWeights = stepWeights;
         _episodes = episodes.ToArray();
         _observationCount = observationCount + (features is null ? 0 : featureCount);
         _actionCount = actionCount;
@@ -83,7 +88,14 @@ public sealed class WindowBatcher
             Array.Copy(_observations[e], start * _observationCount, obs, i * w * _observationCount, count * _observationCount);
             Array.Copy(_targets[e], start * _actionCount, targets, i * w * _actionCount, count * _actionCount);
             Array.Copy(episode.ElapsedSeconds, start, elapsed, i * w, count);
-            mask.AsSpan(i * w, count).Fill(1f);
+            if (_stepWeights is null)
+            {
+                mask.AsSpan(i * w, count).Fill(1f);
+            }
+            else
+            {
+                _stepWeights[e].AsSpan(start, count).CopyTo(mask.AsSpan(i * w, count));
+            }
             if (images is not null)
             {
                 ToUnit(episode.Images!.AsSpan(start * _imageLength, count * _imageLength), images.AsSpan(i * w * _imageLength, count * _imageLength));

@@ -65,7 +65,9 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             torch.manual_seed(headSeed + 1);
         }
 
-        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Training, trunk?.Features ?? 0);
+        // Validation stays unweighted: its loss compares epochs and runs on the same footing.
+        float[][]? brakeWeights = opt.BrakeWeight is > 1 ? StepWeights.Braking(training, data.ObservationNames, data.ActionNames, (float)opt.BrakeWeight.Value) : null;
+        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Training, trunk?.Features ?? 0, brakeWeights);
         var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Validation, trunk?.Features ?? 0);
         var (spec, freezeTime) = HeadFactory.Create(config.Model, (trunk?.Features ?? 0) + nObs, nAct);
         using var network = new PolicyNetwork(spec, trunk, freezeTime);
@@ -174,6 +176,12 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
         int exportedEpoch = opt.ExportsLast || average is not null ? state.Epoch : state.BestEpoch;
         network.load(opt.ExportsLast || average is not null ? checkpoint.LastModelPath : checkpoint.BestModelPath);
         var provenance = Provenance(config, data, training.Count, validation.Count, state, exportedEpoch, pretrained);
+        if (brakeWeights is not null)
+        {
+            provenance["loss"] += string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"; braking steps ({StepWeights.BrakingShare(brakeWeights, (float)opt.BrakeWeight!.Value):P1} of the training steps) weighted {opt.BrakeWeight.Value}");
+        }
+
         if (average is not null)
         {
             // The loop ended (all epochs, or max_steps) inside or before the averaging window; a run stopped before it has no mean.
