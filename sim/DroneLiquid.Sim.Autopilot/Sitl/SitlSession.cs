@@ -43,7 +43,7 @@ public static class SitlSession
                     ref readonly Vehicle.QuadrotorState s = ref e.World.Vehicle.State;
                     camera.Publish(e.World.ElapsedSeconds, s.PositionNed, s.AttitudeFrdToNed);
                 }
-            }, maxLagSeconds: options.Speed > 0 ? options.MaxCatchUpSeconds : double.PositiveInfinity).ConfigureAwait(false);
+            }, maxLagSeconds: options.MaxCatchUpSeconds).ConfigureAwait(false);
 
             FlightSummary summary = world.Summary();
             if (options.OutputFolder is { } folder)

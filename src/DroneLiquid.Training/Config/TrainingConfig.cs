@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DroneLiquid.Training.Data;
 using System.Text.Json.Serialization;
+using DroneLiquid.Training.Data;
 
 namespace DroneLiquid.Training.Config;
 

@@ -96,6 +96,7 @@ public sealed class WindowBatcher
             {
                 _stepWeights[e].AsSpan(start, count).CopyTo(mask.AsSpan(i * w, count));
             }
+
             if (images is not null)
             {
                 ToUnit(episode.Images!.AsSpan(start * _imageLength, count * _imageLength), images.AsSpan(i * w * _imageLength, count * _imageLength));
