@@ -57,7 +57,7 @@ public static class PolicyExporter
         string graph = Path.Combine(Path.GetTempPath(), $"droneliquid-trunk-{Guid.NewGuid():N}.onnx");
         try
         {
-            File.WriteAllBytes(graph, TrunkOnnxWriter.Write(network.Trunk, $"{name}: trained perception trunk"));
+            File.WriteAllBytes(graph, TrunkOnnxWriter.Write(network.Trunk, $"{name}: trained perception trunk", network.Bands));
             return PolicyFolder.Write(directory, document, weights, graph);
         }
         finally

@@ -9,16 +9,17 @@ namespace DroneLiquid.Training.Export;
 /// <summary>
 /// Writes a trained <see cref="TorchConvTrunk"/> as perception.onnx (opset 13, the layout of the runtime's
 /// ConvTrunk graph: Conv+Relu x5, Flatten, Gemm, Tanh; input <c>image</c> [1, 3, H, W], output
-/// <c>features</c> [1, F]) over the ONNX protobuf classes of OnnxSharp, the machinery the Perception
+/// <c>features</c> [1, F], with nearness bands F + B) over the ONNX protobuf classes of OnnxSharp, the machinery the Perception
 /// exporters use (their graph builder is internal to that assembly).
 /// </summary>
 public static class TrunkOnnxWriter
 {
-    public static PerceptionSpec SpecOf(TorchConvTrunk trunk) => ConvTrunk.SpecFor(trunk.Width, trunk.Height, trunk.Features);
+    public static PerceptionSpec SpecOf(TorchConvTrunk trunk, NearnessBands? bands = null) => ConvTrunk.SpecFor(trunk.Width, trunk.Height, bands?.Outputs ?? trunk.Features);
 
-    public static byte[] Write(TorchConvTrunk trunk, string docString)
+    /// <param name="bands">When set, the graph ends in Gemm + Concat: the features, then the nearness bands.</param>
+    public static byte[] Write(TorchConvTrunk trunk, string docString, NearnessBands? bands = null)
     {
-        var spec = SpecOf(trunk);
+        var spec = SpecOf(trunk, bands);
         var graph = new GraphProto { Name = "conv_trunk" };
         graph.Input.Add(FloatValue(spec.InputName, 1, 3, trunk.Height, trunk.Width));
         string value = spec.InputName;
@@ -41,8 +42,17 @@ public static class TrunkOnnxWriter
         string dw = Initializer(graph, "dense_w", trunk.Dense.weight!);
         string db = Initializer(graph, "dense_b", trunk.Dense.bias!);
         graph.Node.Add(Node("Gemm", ["flat", dw, db], "dense", next++, new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
-        graph.Node.Add(Node("Tanh", ["dense"], spec.OutputName, next++));
-        graph.Output.Add(FloatValue(spec.OutputName, 1, trunk.Features));
+        string features = bands is null ? spec.OutputName : "trunk_features";
+        graph.Node.Add(Node("Tanh", ["dense"], features, next++));
+        if (bands is not null)
+        {
+            string bw = Initializer(graph, "bands_w", bands.Weight);
+            string bb = Initializer(graph, "bands_b", bands.Bias);
+            graph.Node.Add(Node("Gemm", [features, bw, bb], "bands", next++, new AttributeProto { Name = "transB", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+            graph.Node.Add(Node("Concat", [features, "bands"], spec.OutputName, next++, new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = 1 }));
+        }
+
+        graph.Output.Add(FloatValue(spec.OutputName, 1, spec.FeatureCount));
         var model = new ModelProto
         {
             IrVersion = 7,

@@ -35,6 +35,9 @@ public sealed class FrameReadout : nn.Module
 
     public TorchConvTrunk Trunk { get; }
 
+    /// <summary>The nearness map's weight [cells * features, row-major] and bias [cells]; null without nearness cells.</summary>
+    public NearnessReadout? Nearness => _nearness is null ? null : new(Values(_nearness.weight!), Values(_nearness.bias!));
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -43,6 +46,12 @@ public sealed class FrameReadout : nn.Module
             _output.Dispose();
             _nearness?.Dispose();
         }
+    }
+
+    private static float[] Values(Tensor tensor)
+    {
+        using var cpu = tensor.detach().cpu().contiguous();
+        return cpu.data<float>().ToArray();
     }
 
     /// <param name="images">[n, 3, H, W].</param>
@@ -58,3 +67,6 @@ public sealed class FrameReadout : nn.Module
         return (commands, _nearness?.call(features));
     }
 }
+
+/// <summary>Stage one's linear map from the trunk's features to the nearness grid.</summary>
+public sealed record NearnessReadout(float[] Weight, float[] Bias);

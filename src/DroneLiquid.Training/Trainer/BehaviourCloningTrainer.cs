@@ -65,12 +65,23 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             torch.manual_seed(headSeed + 1);
         }
 
+        var bands = config.Vision?.NearnessBands is { } bandCount && pretrained is not null
+            ? new NearnessBands(
+                (pretrained.Nearness ?? throw new InvalidOperationException("vision.nearness_bands: the trunk stage learned no nearness readout")).Weight,
+                pretrained.Nearness.Bias,
+                trunk!.Features,
+                bandCount)
+            : null;
+        var trainFeatures = bands?.Append(pretrained!.Training) ?? pretrained?.Training;
+        var validationFeatures = bands?.Append(pretrained!.Validation) ?? pretrained?.Validation;
+        int featureWidth = bands?.Outputs ?? trunk?.Features ?? 0;
+
         // Validation stays unweighted: its loss compares epochs and runs on the same footing.
         float[][]? brakeWeights = opt.BrakeWeight is > 1 ? StepWeights.Braking(training, data.ObservationNames, data.ActionNames, (float)opt.BrakeWeight.Value) : null;
-        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Training, trunk?.Features ?? 0, brakeWeights);
-        var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength, pretrained?.Validation, trunk?.Features ?? 0);
-        var (spec, freezeTime) = HeadFactory.Create(config.Model, (trunk?.Features ?? 0) + nObs, nAct);
-        using var network = new PolicyNetwork(spec, trunk, freezeTime);
+        var trainBatches = new WindowBatcher(training, obsStats, scaling, nObs, nAct, opt.Window, imageLength, trainFeatures, featureWidth, brakeWeights);
+        var validationBatches = new WindowBatcher(validation, obsStats, scaling, nObs, nAct, opt.Window, imageLength, validationFeatures, featureWidth);
+        var (spec, freezeTime) = HeadFactory.Create(config.Model, featureWidth + nObs, nAct);
+        using var network = new PolicyNetwork(spec, trunk, freezeTime, bands);
         Func<Tensor, Tensor, Tensor?, Tensor> forward = pretrained is null ? network.Forward : (inputs, elapsed, _) => network.Head.Forward(inputs, elapsed);
         var trainable = network.parameters().Where(p => p.requires_grad).ToArray();
         long parameterCount = trainable.Sum(p => p.numel());
@@ -108,9 +119,10 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             state = saved;
         }
 
-        // Noise on the feature columns only (they come first in each step's inputs); the observations stay exact.
+        // Noise on the trunk's feature columns only (they come first in each step's inputs); the nearness bands and
+        // the observations stay exact.
         using var featureNoise = opt.FeatureNoise is > 0 && pretrained is not null
-            ? cat([full(1, 1, trunk!.Features, opt.FeatureNoise.Value), zeros(1, 1, nObs)], dim: 2)
+            ? cat([full(1, 1, trunk!.Features, opt.FeatureNoise.Value), zeros(1, 1, featureWidth - trunk.Features + nObs)], dim: 2)
             : null;
         int resumedFrom = state.Epoch;
         int batchesPerEpoch = (trainBatches.Windows.Count + opt.Batch - 1) / opt.Batch;
@@ -325,7 +337,8 @@ public sealed class BehaviourCloningTrainer(TimeProvider time)
             ["steps_in_data"] = data.StepCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["window"] = $"{config.Training.Window} steps from zero state, half overlap (truncated BPTT)",
             ["loss"] = "masked MSE of normalised commands",
-            ["model"] = $"{config.Model.Type}" + (config.Vision is { } v ? $", trunk {v.Width}x{v.Height} -> {v.Features} features" : string.Empty),
+            ["model"] = $"{config.Model.Type}" + (config.Vision is { } v ? $", trunk {v.Width}x{v.Height} -> {v.Features} features" : string.Empty)
+                + (config.Vision?.NearnessBands is { } bands ? $" + {bands} nearness bands" : string.Empty),
         };
         if (pretrained is not null)
         {

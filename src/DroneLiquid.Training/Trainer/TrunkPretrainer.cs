@@ -142,7 +142,7 @@ public static class TrunkPretrainer
             }
         }
 
-        return new PretrainedTrunk(features[..all.Count], features[all.Count..], state.BestEpoch, history);
+        return new PretrainedTrunk(features[..all.Count], features[all.Count..], state.BestEpoch, history, readout.Nearness);
     }
 
     /// <summary>The trunk stage's folder: the configured one, or "trunk" inside the run's checkpoints.</summary>
@@ -197,7 +197,7 @@ public static class TrunkPretrainer
     {
         // Epochs are left out, as for the head: raising them extends a finished stage instead of refusing it.
         // Which data sets stage one reads is in the episode list below.
-        var vision = config.Vision! with { Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0, Data = null } };
+        var vision = config.Vision! with { NearnessBands = null, Pretrain = config.Vision!.Pretrain! with { Checkpoints = string.Empty, Epochs = 0, Data = null } };
         var identity = new StringBuilder(JsonSerializer.Serialize(
             new { config.Seed, config.Observations, config.Actions, vision, config.Training.ClipNorm, config.Training.ValidationFraction },
             FingerprintJson));
@@ -270,5 +270,5 @@ public static class TrunkPretrainer
     }
 }
 
-/// <summary>Stage one's outcome: the frozen trunk's features per episode and how its training went.</summary>
-public sealed record PretrainedTrunk(float[][] Training, float[][] Validation, int BestEpoch, IReadOnlyList<EpochSummary> History);
+/// <summary>Stage one's outcome: the frozen trunk's features per episode, how its training went, and its nearness readout (if it learned one).</summary>
+public sealed record PretrainedTrunk(float[][] Training, float[][] Validation, int BestEpoch, IReadOnlyList<EpochSummary> History, NearnessReadout? Nearness = null);

@@ -1,8 +1,12 @@
 using DroneLiquid.Evaluation.Datasets;
 using DroneLiquid.Evaluation.Episodes;
+using DroneLiquid.Flight.Frames;
+using DroneLiquid.Flight.Observations;
+using DroneLiquid.Flight.Policies;
 using DroneLiquid.Sim.Worlds;
 using DroneLiquid.Training.Config;
 using DroneLiquid.Training.Data;
+using DroneLiquid.Training.Modules;
 using DroneLiquid.Training.Tests.Fakes;
 using DroneLiquid.Training.Trainer;
 using Microsoft.Extensions.Time.Testing;
@@ -74,6 +78,62 @@ public sealed class NearnessTargetsTests : IDisposable
     }
 
     [Fact]
+    public void NearnessBandsShareTheTrunkAndTheExportedPolicySeesThem()
+    {
+        var data = Collect();
+        string trunkFolder = Path.Combine(_folder, "trunk");
+        var plain = Named(Config(nearnessWeight: 1.0), "plain", trunkFolder);
+        var banded = Named(Config(nearnessWeight: 1.0), "banded", trunkFolder);
+        banded = banded with { Vision = banded.Vision! with { NearnessBands = 4 } };
+        var second = new FakeTrainingProgress();
+
+        var plainResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(plain, data, new FakeTrainingProgress());
+        var bandedResult = new BehaviourCloningTrainer(new FakeTimeProvider()).Run(banded, data, second);
+
+        Assert.Equal(("trunk", 4), second.Starts[0]); // the head-side option leaves the trunk's identity alone: reused
+        Assert.Equal(plainResult.TrunkHistory, bandedResult.TrunkHistory);
+        using var plainPolicy = FlightPolicy.Open(plain.Output);
+        using var bandedPolicy = FlightPolicy.Open(banded.Output);
+        Assert.Contains("4 nearness bands", bandedPolicy.Document.Provenance.Details["model"]);
+        var snapshot = new FlightSnapshot(new PositionNed(0, 0, -2.5f), new VelocityNed(1, 0, 0), 0, 0, 0.3f, 0, 0, 0, 0, 0, -9.81f, new PositionNed(20, 5, -2.5f));
+        var frame = data.Episodes[0].Images.AsSpan(12 * 3 * Width * Height, 3 * Width * Height);
+        foreach (var policy in new[] { plainPolicy, bandedPolicy })
+        {
+            WindowBatcher.ToUnit(frame, policy.Image);
+            Assert.Equal(PolicyStepStatus.Ok, policy.TryStep(snapshot, 0.05f, out _));
+        }
+
+        Assert.Equal(4 + 4, bandedPolicy.Features.Length);
+        Assert.Equal(plainPolicy.Features.ToArray(), bandedPolicy.Features[..4].ToArray());
+
+        // The bands are stage one's own nearness prediction for the frame, averaged over four strips, left to right.
+        using var trunk = new TorchConvTrunk(Width, Height, 4);
+        using var readout = new FrameReadout(trunk, 3, 4, 8, NearnessTargets.Cells);
+        readout.load(Path.Combine(trunkFolder, "best.model"));
+        readout.eval();
+        var pixels = new float[3 * Width * Height];
+        WindowBatcher.ToUnit(frame, pixels);
+        float[] grid;
+        using (TorchSharp.torch.no_grad())
+        {
+            grid = readout.ForwardWithNearness(TorchSharp.torch.tensor(pixels, [1, 3, Height, Width]), TorchSharp.torch.zeros(1, 3)).Nearness!.data<float>().ToArray();
+        }
+
+        int columns = NearnessTargets.Columns;
+        for (int band = 0; band < 4; band++)
+        {
+            double mean = Enumerable.Range(0, NearnessTargets.Cells).Where(c => c % columns / (columns / 4) == band).Average(c => grid[c]);
+            Assert.Equal(mean, bandedPolicy.Features[4 + band], 1e-5);
+        }
+
+        // Left out, the option is not written (existing fingerprints stay); values that cannot work are refused.
+        Assert.DoesNotContain("nearness_bands", System.Text.Json.JsonSerializer.Serialize(plain.Vision, TrainingConfig.JsonOptions));
+        Assert.Contains((banded with { Vision = banded.Vision with { NearnessBands = 3 } }).Validate(), p => p.Contains("nearness_bands: is 3"));
+        var withoutReadout = banded with { Vision = banded.Vision with { Pretrain = banded.Vision.Pretrain! with { NearnessWeight = null } } };
+        Assert.Contains(withoutReadout.Validate(), p => p.Contains("nearness_bands: needs pretrain.nearness_weight"));
+    }
+
+    [Fact]
     public void GeneratedDataHasNoWorldToRebuild()
     {
         var synthetic = SyntheticData.Generate(2, 10, 3);
@@ -111,6 +171,14 @@ public sealed class NearnessTargetsTests : IDisposable
         new ModelConfig("cfc", Units: 6, BackboneUnits: 8),
         new VisionConfig(Width, Height, 4, new TrunkPretrainConfig(Epochs: 3, Batch: 16, Hidden: 8, LearningRate: 0.01, LearningRateFinal: 0.003, NearnessWeight: nearnessWeight)),
         new OptimisationConfig(Epochs: 1, Window: 8, Batch: 4, LearningRate: 0.01, LearningRateFinal: 0.003, ValidationFraction: 0.5));
+
+    /// <summary>The run under its own name, its trunk stage in <paramref name="trunkFolder"/>.</summary>
+    private TrainingConfig Named(TrainingConfig config, string name, string trunkFolder) => config with
+    {
+        Output = Path.Combine(_folder, name, "policy"),
+        Checkpoints = Path.Combine(_folder, name, "checkpoints"),
+        Vision = config.Vision! with { Pretrain = config.Vision.Pretrain! with { Checkpoints = trunkFolder } },
+    };
 
     private static double MeanAbsoluteDifference(byte[] rgb, byte[] planes, int step)
     {
