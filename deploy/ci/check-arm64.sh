@@ -6,13 +6,16 @@
 #   - ONNX Runtime's arm64 library: `model export-onnx` exports a step graph and checks it against the
 #     native runtime (exit 1 if they differ)
 #   - a short end-to-end flight (E2E_ARGS below)
+#   - with X64_PUBLISH_DIR: flights recorded by the x64 build (REPLAY_POLICIES below) replay bit for bit on arm64,
+#     so a flight recorded on a workstation or the vehicle can be replayed on the other
 # ONNX Runtime reads /proc/cpuinfo to choose its ARM kernels; under qemu-user that file still describes
 # the x64 host. The checks therefore run in a private mount namespace where a Cortex-A76 description
 # (a Raspberry Pi 5's) is bind-mounted over /proc/cpuinfo; nothing outside the namespace sees it.
-# usage: deploy/ci/check-arm64.sh PUBLISH_DIR (a linux-arm64 publish)
+# usage: deploy/ci/check-arm64.sh PUBLISH_DIR [X64_PUBLISH_DIR] (linux-arm64 and linux-x64 publishes)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 publish=$(cd "$1" && pwd)
+x64_publish=${2:+$(cd "$2" && pwd)}
 exe="$publish/droneliquid"
 references=tests/DroneLiquid.Liquid.Tests/Reference
 onnx_models=("$references/wiredcfc_autoncp19.json")
@@ -22,6 +25,9 @@ work=${ARM64_CHECK_WORK:-}
 
 # The end-to-end run: the main job, the published bundled policy flying the emulated PX4 over loopback MAVLink.
 E2E_ARGS=(fly --sim --policy "$publish/models/state-nav")
+# Policies whose x64-recorded flights must replay exactly: the wired (NCP) CfC and the LSTM cells, whose matrix
+# products once summed in an order that depended on the machine's vector width.
+REPLAY_POLICIES=(vision-cfc vision-lstm)
 
 fail() { echo "check-arm64: $*" >&2; exit 1; }
 
@@ -42,6 +48,12 @@ if [ "${ARM64_CHECK_INNER:-0}" != 1 ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
   fake_cpuinfo > "$work/cpuinfo"
+  if [ -n "$x64_publish" ]; then
+    for policy in "${REPLAY_POLICIES[@]}"; do
+      "$x64_publish/droneliquid" fly --sim --policy "$x64_publish/models/$policy" --out "$work/x64-$policy" >"$work/x64-$policy.log" 2>&1 ||
+        { tail -n 20 "$work/x64-$policy.log" >&2; fail "the x64 flight with $policy failed"; }
+    done
+  fi
   # Root may unshare a mount namespace directly; anyone else needs a user namespace around it.
   ns=(unshare -m --propagation private)
   [ "$(id -u)" -eq 0 ] || ns=(unshare -r -m --propagation private)
@@ -77,3 +89,9 @@ for model in "${onnx_models[@]}"; do
 done
 run "${E2E_ARGS[*]}" "${E2E_ARGS[@]}" --out "$work/flight"
 tail -n 2 "$work/out"
+for policy in "${REPLAY_POLICIES[@]}"; do
+  [ -d "$work/x64-$policy" ] || continue
+  # replay exits 1 unless every output matches the recorded one exactly.
+  run "replay of an x64 flight with $policy (bit for bit)" replay "$(ls -d "$work/x64-$policy"/*/)" --policy "$publish/models/$policy"
+  tail -n 1 "$work/out"
+done

@@ -6,7 +6,8 @@
 #   4. install.sh / uninstall.sh into a throwaway root (idempotence, refusals, leftovers) and
 #      `systemd-analyze verify` of the unit as installed
 #   5. the unit under a real systemd in a throwaway container: the build inside its sandbox, the watchdog
-#   6. the linux-arm64 build under qemu-user: model parity, ONNX Runtime, a short end-to-end flight
+#   6. the linux-arm64 build under qemu-user: model parity, ONNX Runtime, a short end-to-end flight, x64 flights
+#      replayed bit for bit
 # Each step prints its duration. Needs root for apt-get (packages are installed when missing) and for the
 # throwaway mount namespaces. Usage: deploy/ci/check.sh [--skip-publish] (reuse artifacts/deploy/publish-*).
 set -euo pipefail
@@ -94,5 +95,5 @@ if [ "$skip_publish" -eq 0 ]; then
 fi
 step "install/uninstall in a throwaway root" deploy/ci/check-install.sh "$out/publish-linux-x64" "$out/publish-linux-arm64"
 step "the unit under a live systemd (nspawn)" deploy/ci/check-systemd-live.sh "$out/publish-linux-x64"
-step "linux-arm64 under qemu-user" deploy/ci/check-arm64.sh "$out/publish-linux-arm64"
+step "linux-arm64 under qemu-user" deploy/ci/check-arm64.sh "$out/publish-linux-arm64" "$out/publish-linux-x64"
 summary

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DroneLiquid.Liquid.Cells;
 
@@ -9,25 +10,31 @@ namespace DroneLiquid.Liquid.Cells;
 /// load time for a fast, allocation-free matrix-vector product.
 /// </summary>
 /// <remarks>
-/// Rows are grouped into panels of <see cref="Vector{T}.Count"/> rows (8 with AVX2, 4 with NEON) and panels
-/// into blocks of up to four, so that one broadcast of <c>x[k]</c> feeds up to four independent SIMD
-/// multiply-adds. Each block stores, column after column, only the columns in which at least one of its
-/// rows is non-zero: columns that a sparsity mask zeroes for a whole block are skipped entirely.
-/// The destination must hold <see cref="PaddedRows"/> values; entries past <see cref="Rows"/> are scratch.
+/// Rows are grouped into panels of four (one 128-bit vector, on every machine) and panels into blocks of up to
+/// four, so that one broadcast of <c>x[k]</c> feeds up to four independent SIMD multiply-adds. Each block stores,
+/// column after column, only the columns in which at least one of its rows is non-zero: columns that a sparsity
+/// mask zeroes for a whole block are skipped entirely. The panel is four rows wide even where wider vectors exist
+/// (AVX2, AVX-512), because the blocks decide the order in which a row's products are summed: with panels as wide
+/// as the machine's vectors, an x64 summed some rows in another order than an ARM64, and a flight recorded on the
+/// vehicle did not replay bit for bit on a workstation. The destination must hold <see cref="PaddedRows"/> values;
+/// entries past <see cref="Rows"/> are 0.
 /// </remarks>
 internal sealed class PackedMatrix
 {
     private const int MaxPanelsPerBlock = 4;
+    private const int Lanes = 4; // Vector128<float>.Count: the same panels on every machine
 
     private readonly float[] _data;
     private readonly float[] _bias;
     private readonly Block[] _blocks;
     private readonly int[] _columns;
+    private readonly int _panelRows;
 
     private PackedMatrix(int rows, int cols, float[] data, float[] bias, Block[] blocks, int[] columns)
     {
         Rows = rows;
         Cols = cols;
+        _panelRows = (rows + Lanes - 1) / Lanes * Lanes;
         _data = data;
         _bias = bias;
         _blocks = blocks;
@@ -38,7 +45,7 @@ internal sealed class PackedMatrix
 
     public int Cols { get; }
 
-    /// <summary>Rows rounded up to whole SIMD panels: the length the destination of <see cref="Multiply"/> needs.</summary>
+    /// <summary>Rows rounded up to whole <see cref="Vector{T}"/> widths (the cells' loops step by them): the length the destination of <see cref="Multiply"/> needs.</summary>
     public int PaddedRows => _bias.Length;
 
     /// <summary>Number of stored (row, column) weights, padding included: what one product touches.</summary>
@@ -60,9 +67,9 @@ internal sealed class PackedMatrix
             throw new ArgumentException($"bias holds {bias.Length} values, expected {rows}", nameof(bias));
         }
 
-        int lanes = Vector<float>.Count;
+        const int lanes = Lanes;
         int panels = (rows + lanes - 1) / lanes;
-        var paddedBias = new float[panels * lanes];
+        var paddedBias = new float[Math.Max(PadRows(rows), panels * lanes)];
         bias.CopyTo(paddedBias);
 
         var blocks = new List<Block>();
@@ -132,23 +139,25 @@ internal sealed class PackedMatrix
                     break;
             }
         }
+
+        y[_panelRows..PaddedRows].Clear();
     }
 
     private static void Block4(ref float x, ref float w, ref int cols, int count, ref float bias, ref float y)
     {
-        int lanes = Vector<float>.Count;
-        var a0 = Vector.LoadUnsafe(ref bias);
-        var a1 = Vector.LoadUnsafe(ref bias, (nuint)lanes);
-        var a2 = Vector.LoadUnsafe(ref bias, (nuint)(2 * lanes));
-        var a3 = Vector.LoadUnsafe(ref bias, (nuint)(3 * lanes));
+        const int lanes = Lanes;
+        var a0 = Vector128.LoadUnsafe(ref bias);
+        var a1 = Vector128.LoadUnsafe(ref bias, (nuint)lanes);
+        var a2 = Vector128.LoadUnsafe(ref bias, (nuint)(2 * lanes));
+        var a3 = Vector128.LoadUnsafe(ref bias, (nuint)(3 * lanes));
         for (int j = 0; j < count; j++)
         {
-            var xk = new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
+            var xk = Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
             nuint o = (nuint)(j * 4 * lanes);
-            a0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o), xk, a0);
-            a1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
-            a2 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), xk, a2);
-            a3 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), xk, a3);
+            a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o), xk, a0);
+            a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
+            a2 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), xk, a2);
+            a3 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), xk, a3);
         }
 
         a0.StoreUnsafe(ref y);
@@ -159,29 +168,29 @@ internal sealed class PackedMatrix
 
     private static void Block2(ref float x, ref float w, ref int cols, int count, ref float bias, ref float y)
     {
-        int lanes = Vector<float>.Count;
-        var a0 = Vector.LoadUnsafe(ref bias);
-        var a1 = Vector.LoadUnsafe(ref bias, (nuint)lanes);
-        var b0 = Vector<float>.Zero;
-        var b1 = Vector<float>.Zero;
+        const int lanes = Lanes;
+        var a0 = Vector128.LoadUnsafe(ref bias);
+        var a1 = Vector128.LoadUnsafe(ref bias, (nuint)lanes);
+        var b0 = Vector128<float>.Zero;
+        var b1 = Vector128<float>.Zero;
         int j = 0;
         for (; j + 1 < count; j += 2)
         {
-            var xk = new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
-            var xl = new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 1)));
+            var xk = Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
+            var xl = Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 1)));
             nuint o = (nuint)(j * 2 * lanes);
-            a0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o), xk, a0);
-            a1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
-            b0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), xl, b0);
-            b1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), xl, b1);
+            a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o), xk, a0);
+            a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
+            b0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), xl, b0);
+            b1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), xl, b1);
         }
 
         if (j < count)
         {
-            var xk = new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
+            var xk = Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j)));
             nuint o = (nuint)(j * 2 * lanes);
-            a0 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o), xk, a0);
-            a1 = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
+            a0 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o), xk, a0);
+            a1 = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)lanes), xk, a1);
         }
 
         (a0 + b0).StoreUnsafe(ref y);
@@ -190,24 +199,24 @@ internal sealed class PackedMatrix
 
     private static void Block1(ref float x, ref float w, ref int cols, int count, ref float bias, ref float y)
     {
-        int lanes = Vector<float>.Count;
-        var a = Vector.LoadUnsafe(ref bias);
-        var b = Vector<float>.Zero;
-        var c = Vector<float>.Zero;
-        var d = Vector<float>.Zero;
+        const int lanes = Lanes;
+        var a = Vector128.LoadUnsafe(ref bias);
+        var b = Vector128<float>.Zero;
+        var c = Vector128<float>.Zero;
+        var d = Vector128<float>.Zero;
         int j = 0;
         for (; j + 3 < count; j += 4)
         {
             nuint o = (nuint)(j * lanes);
-            a = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o), new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j))), a);
-            b = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)lanes), new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 1))), b);
-            c = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 2))), c);
-            d = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 3))), d);
+            a = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o), Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j))), a);
+            b = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)lanes), Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 1))), b);
+            c = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(2 * lanes)), Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 2))), c);
+            d = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, o + (nuint)(3 * lanes)), Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j + 3))), d);
         }
 
         for (; j < count; j++)
         {
-            a = Vector.MultiplyAddEstimate(Vector.LoadUnsafe(ref w, (nuint)(j * lanes)), new Vector<float>(Unsafe.Add(ref x, Unsafe.Add(ref cols, j))), a);
+            a = Vector128.MultiplyAddEstimate(Vector128.LoadUnsafe(ref w, (nuint)(j * lanes)), Vector128.Create(Unsafe.Add(ref x, Unsafe.Add(ref cols, j))), a);
         }
 
         ((a + b) + (c + d)).StoreUnsafe(ref y);
