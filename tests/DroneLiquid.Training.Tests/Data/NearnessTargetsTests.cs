@@ -1,7 +1,5 @@
 using DroneLiquid.Evaluation.Datasets;
 using DroneLiquid.Evaluation.Episodes;
-using DroneLiquid.Flight.Frames;
-using DroneLiquid.Flight.Observations;
 using DroneLiquid.Flight.Policies;
 using DroneLiquid.Sim.Worlds;
 using DroneLiquid.Training.Config;
@@ -95,13 +93,8 @@ public sealed class NearnessTargetsTests : IDisposable
         using var plainPolicy = FlightPolicy.Open(plain.Output);
         using var bandedPolicy = FlightPolicy.Open(banded.Output);
         Assert.Contains("4 nearness bands", bandedPolicy.Document.Provenance.Details["model"]);
-        var snapshot = new FlightSnapshot(new PositionNed(0, 0, -2.5f), new VelocityNed(1, 0, 0), 0, 0, 0.3f, 0, 0, 0, 0, 0, -9.81f, new PositionNed(20, 5, -2.5f));
         var frame = data.Episodes[0].Images.AsSpan(12 * 3 * Width * Height, 3 * Width * Height);
-        foreach (var policy in new[] { plainPolicy, bandedPolicy })
-        {
-            WindowBatcher.ToUnit(frame, policy.Image);
-            Assert.Equal(PolicyStepStatus.Ok, policy.TryStep(snapshot, 0.05f, out _));
-        }
+        PolicySteps.OnFrame(frame, plainPolicy, bandedPolicy);
 
         Assert.Equal(4 + 4, bandedPolicy.Features.Length);
         Assert.Equal(plainPolicy.Features.ToArray(), bandedPolicy.Features[..4].ToArray());

@@ -1,5 +1,3 @@
-using DroneLiquid.Flight.Frames;
-using DroneLiquid.Flight.Observations;
 using DroneLiquid.Flight.Policies;
 using DroneLiquid.Training.Config;
 using DroneLiquid.Training.Data;
@@ -40,13 +38,8 @@ public sealed class PretrainedTrunkTests : IDisposable
         using var cfcPolicy = FlightPolicy.Open(cfc.Output);
         using var lstmPolicy = FlightPolicy.Open(lstm.Output);
         Assert.Equal("2", cfcPolicy.Document.Provenance.Details["trunk_epochs"]);
-        var snapshot = new FlightSnapshot(new PositionNed(0, 0, -2.5f), new VelocityNed(1, 0, 0), 0, 0, 0.3f, 0, 0, 0, 0, 0, -9.81f, new PositionNed(20, 5, -2.5f));
         var frame = data.Episodes[0].Images.AsSpan(5 * 3 * Width * Height, 3 * Width * Height);
-        foreach (var policy in new[] { cfcPolicy, lstmPolicy })
-        {
-            WindowBatcher.ToUnit(frame, policy.Image);
-            Assert.Equal(PolicyStepStatus.Ok, policy.TryStep(snapshot, 0.05f, out _));
-        }
+        PolicySteps.OnFrame(frame, cfcPolicy, lstmPolicy);
 
         Assert.Equal(cfcPolicy.Features.ToArray(), lstmPolicy.Features.ToArray());
         Assert.NotEqual(cfcPolicy.Outputs.ToArray(), lstmPolicy.Outputs.ToArray());
