@@ -69,7 +69,7 @@ internal sealed class PackedMatrix
 
         const int lanes = Lanes;
         int panels = (rows + lanes - 1) / lanes;
-        var paddedBias = new float[Math.Max(PadRows(rows), panels * lanes)];
+        var paddedBias = new float[PadRows(rows)]; // a whole number of four-row panels too: Vector<float>.Count is a multiple of 4
         bias.CopyTo(paddedBias);
 
         var blocks = new List<Block>();
